@@ -1,0 +1,5 @@
+export * from './time.js';
+export * from './recurrence.js';
+export * from './event.js';
+export * from './instant.js';
+export * from './keys.js';

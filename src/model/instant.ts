@@ -1,0 +1,113 @@
+import type { EventTime, LocalDateTimeString } from './time.js';
+
+/**
+ * Wall clock ⇄ instant for IANA zones, using the full tz history that Node's ICU carries.
+ * Runs independently of the host TZ. Rules (RFC 5545 §3.3.5):
+ * - a wall time inside a DST gap is read with the offset before the gap (02:30 → 03:30 DST);
+ * - an ambiguous wall time (the repeated hour) means its first occurrence.
+ */
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+export class UnknownTimeZoneError extends Error {
+  constructor(readonly zone: string) {
+    super(`unknown time zone "${zone}"`);
+    this.name = 'UnknownTimeZoneError';
+  }
+}
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatterCache.get(tz);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+    } catch {
+      throw new UnknownTimeZoneError(tz);
+    }
+    formatterCache.set(tz, f);
+  }
+  return f;
+}
+
+/** True when `tz` is an IANA zone id Node knows. */
+export function isKnownZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `tz` at instant `epochMs`, in minutes east of UTC. */
+export function zoneOffsetMinutes(tz: string, epochMs: number): number {
+  if (tz === 'UTC') return 0;
+  const parts = formatter(tz).formatToParts(new Date(epochMs));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+
+/** Parse 'YYYY-MM-DDTHH:mm:ss' as if it were UTC; returns epoch ms. */
+export function localAsUtcMs(local: LocalDateTimeString): number {
+  const m = LOCAL_RE.exec(local);
+  if (!m) throw new RangeError(`not a local date-time "${local}" (want YYYY-MM-DDTHH:mm:ss)`);
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+}
+
+/** Format epoch ms as 'YYYY-MM-DDTHH:mm:ss' in UTC. */
+export function utcMsAsLocal(ms: number): LocalDateTimeString {
+  return new Date(ms).toISOString().slice(0, 19);
+}
+
+/** The instant (epoch ms) at which the wall clock in `tz` shows `local`. */
+export function localToEpochMs(local: LocalDateTimeString, tz: string): number {
+  const wall = localAsUtcMs(local);
+  if (tz === 'UTC') return wall;
+  // Offset before (and after) a possible transition near this wall time.
+  const before = zoneOffsetMinutes(tz, wall - 86_400_000);
+  const after = zoneOffsetMinutes(tz, wall + 86_400_000);
+  const candidates = [before, after]
+    .map((off) => wall - off * 60_000)
+    .filter((ms) => utcMsAsLocal(ms + zoneOffsetMinutes(tz, ms) * 60_000) === local)
+    .sort((a, b) => a - b);
+  if (candidates.length > 0) return candidates[0]!;
+  // In a gap: use the offset in force before the gap.
+  return wall - before * 60_000;
+}
+
+/** Wall clock in `tz` at instant `epochMs`. */
+export function epochMsToLocal(epochMs: number, tz: string): LocalDateTimeString {
+  return utcMsAsLocal(epochMs + zoneOffsetMinutes(tz, epochMs) * 60_000);
+}
+
+/** Convert a wall time from one zone to another. */
+export function convertLocal(local: LocalDateTimeString, fromTz: string, toTz: string): LocalDateTimeString {
+  return epochMsToLocal(localToEpochMs(local, fromTz), toTz);
+}
+
+/**
+ * The instant of an event time. Floating times and dates have none of their own: they are read in
+ * `floatingZone` (default UTC), dates at local midnight.
+ */
+export function eventTimeToEpochMs(t: EventTime, floatingZone = 'UTC'): number {
+  switch (t.kind) {
+    case 'zoned':
+      return localToEpochMs(t.local, t.tz);
+    case 'floating':
+      return localToEpochMs(t.local, floatingZone);
+    case 'date':
+      return localToEpochMs(`${t.date}T00:00:00`, floatingZone);
+  }
+}
