@@ -1,14 +1,8 @@
-// knex CLI entry (npx knex --knexfile knexfile.ts migrate:latest). The daemon runs the same
-// migrations itself at start; see src/store.
-const url = process.env.CALBRIDGE_DATABASE ?? 'sqlite:./calbridge.db';
+// knex CLI entry (npx knex --knexfile knexfile.ts migrate:latest). The daemon runs the same migrations
+// itself at start (src/store/open.ts); the database URL comes from $CALBRIDGE_DATABASE.
+import type { Knex } from 'knex';
+import { knexConfigFor } from './src/store/open.js';
 
-const config = url.startsWith('postgres')
-  ? { client: 'pg', connection: url, migrations: { directory: './src/store/migrations', loadExtensions: ['.ts', '.js'] } }
-  : {
-      client: 'sqlite3',
-      connection: { filename: url.replace(/^sqlite:/, '') },
-      useNullAsDefault: true,
-      migrations: { directory: './src/store/migrations', loadExtensions: ['.ts', '.js'] },
-    };
+const config: Knex.Config = knexConfigFor(process.env.CALBRIDGE_DATABASE ?? 'sqlite:./calbridge.db');
 
 export default config;
