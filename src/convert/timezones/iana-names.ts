@@ -1,0 +1,50 @@
+import * as tzlib from 'timezones-ical-library';
+
+/**
+ * Spelling of IANA zone names. Node's ICU knows every tzdata name and link but canonicalises to CLDR's legacy ids
+ * (Asia/Kolkata → Asia/Calcutta, Europe/Kyiv → Europe/Kiev). Everything we emit should carry the current IANA
+ * spelling, which timezones-ical-library (vzic over current tzdata) reports as the TZID of a link's block.
+ */
+
+let tzlibNames: ReadonlySet<string> | undefined;
+
+function tzlibKnows(name: string): boolean {
+  if (!tzlibNames) {
+    const list = tzlib.tzlib_get_timezones();
+    tzlibNames = new Set(Array.isArray(list) ? list : (JSON.parse(list) as string[]));
+  }
+  return tzlibNames.has(name);
+}
+
+/** ICU's id for a zone name (case-insensitive; links resolved the CLDR way), or undefined when Node does not know it. */
+export function icuZoneId(name: string): string | undefined {
+  // Intl also takes offsets such as "+01:00" on newer engines; those are not zone names.
+  if (!/^[A-Za-z]/.test(name)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+function tzlibPrimary(name: string): string | undefined {
+  if (!tzlibKnows(name)) return undefined;
+  const block = tzlib.tzlib_get_ical_block(name);
+  const tzidLine = Array.isArray(block) ? block[1] : undefined;
+  return tzidLine?.startsWith('TZID=') ? tzidLine.slice('TZID='.length) : undefined;
+}
+
+/**
+ * The IANA name to store and emit for `name`, or undefined when it is no zone Node knows.
+ * All UTC spellings become 'UTC'. A legacy alias becomes its current IANA name only when ICU treats both as the
+ * same zone: IANA has since folded some distinct zones into others (Europe/Amsterdam → Europe/Brussels), and
+ * those keep their own name.
+ */
+export function canonicalIana(name: string): string | undefined {
+  const icu = icuZoneId(name.trim());
+  if (icu === undefined) return undefined;
+  if (icu === 'UTC') return 'UTC';
+  const primary = tzlibPrimary(icu);
+  if (primary !== undefined && primary !== icu && icuZoneId(primary) === icu) return primary;
+  return icu;
+}
