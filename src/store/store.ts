@@ -246,4 +246,27 @@ export class Store {
       lastCounts: parsed(row.last_counts),
     };
   }
+
+  // ---- leases (several daemon instances on one PostgreSQL database) ----
+
+  /** Takes or renews the lease of `pair` for `holder`; false when another holder's lease is still valid. */
+  async acquireLease(pair: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const expires = now + ttlMs;
+    return this.db.transaction(async (trx) => {
+      const row = (await trx('leases').where({ pair }).forUpdate().first()) as Row | undefined;
+      if (!row) {
+        await trx('leases').insert({ pair, holder, expires_at: expires }).onConflict('pair').ignore();
+        const after = (await trx('leases').where({ pair }).first()) as Row;
+        return after.holder === holder;
+      }
+      if (row.holder !== holder && Number(row.expires_at) > now) return false;
+      await trx('leases').where({ pair }).update({ holder, expires_at: expires });
+      return true;
+    });
+  }
+
+  async releaseLease(pair: string, holder: string): Promise<void> {
+    await this.db('leases').where({ pair, holder }).delete();
+  }
 }

@@ -67,9 +67,9 @@ for (const backend of backends) {
 
     it('runs migrations once and is idempotent on reopen', async () => {
       const done = await store.db('knex_migrations').select('name');
-      assert.deepEqual(done.map((r: { name: string }) => r.name), ['001-initial']);
+      assert.deepEqual(done.map((r: { name: string }) => r.name), ['001-initial', '002-leases']);
       await store.db.migrate.latest();
-      assert.equal((await store.db('knex_migrations').count('* as n').first())?.n.toString(), '1');
+      assert.equal((await store.db('knex_migrations').count('* as n').first())?.n.toString(), '2');
     });
 
     it('saves, finds by each id and replaces mapping rows with their merge base', async () => {
@@ -157,6 +157,16 @@ for (const backend of backends) {
       assert.equal(status?.lastSuccessAt, 1_000);
       assert.equal(status?.lastAttemptAt, 5_000);
       assert.equal(status?.lastError, 'caldav unreachable');
+    });
+
+    it('grants a lease to one holder until it expires or is released', async () => {
+      assert.equal(await store.acquireLease('alice', 'host-a', 60_000), true);
+      assert.equal(await store.acquireLease('alice', 'host-b', 60_000), false);
+      assert.equal(await store.acquireLease('alice', 'host-a', 60_000), true, 'the holder renews');
+      clock = 1_000 + 60_001;
+      assert.equal(await store.acquireLease('alice', 'host-b', 60_000), true, 'an expired lease is taken over');
+      await store.releaseLease('alice', 'host-b');
+      assert.equal(await store.acquireLease('alice', 'host-a', 60_000), true);
     });
 
     it('deletes a pair’s rows with the pair', async () => {
