@@ -1,0 +1,30 @@
+// Shared by the CalDAV integration tests: which servers to run against, a client tuned for fast retries, ICS bodies.
+import { CalDavClient } from '../../src/caldav/client.js';
+import { HostLimiter } from '../../src/caldav/limiter.js';
+import type { TransportOptions } from '../../src/caldav/transport.js';
+import { startRadicale, startXandikos, type DavServer } from '../helpers/dav-servers.js';
+
+export const SERVER_KINDS = ['radicale', 'xandikos'] as const;
+
+export function startServer(kind: DavServer['kind']): Promise<DavServer> {
+  return kind === 'radicale' ? startRadicale() : startXandikos();
+}
+
+export function clientFor(server: Pick<DavServer, 'username' | 'password'>, opts: TransportOptions = {}): CalDavClient {
+  return new CalDavClient({
+    credentials: { username: server.username, password: server.password },
+    timeoutMs: 10_000,
+    baseDelayMs: 5,
+    maxDelayMs: 50,
+    limiter: new HostLimiter(2),
+    ...opts,
+  });
+}
+
+export function eventIcs(uid: string, summary: string, start = '20260301T090000Z', end = '20260301T100000Z'): string {
+  return [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//calbridge//test//EN',
+    'BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20260101T000000Z', `DTSTART:${start}`, `DTEND:${end}`, `SUMMARY:${summary}`,
+    'END:VEVENT', 'END:VCALENDAR', '',
+  ].join('\r\n');
+}
