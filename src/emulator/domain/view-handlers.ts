@@ -1,0 +1,113 @@
+import type { EmulatorResponse } from '../contract.js';
+import { type RequestContext, calendarIdsOf, calendarOf, contextUrl, json, lookupScopeOf, page, userFragment } from './context.js';
+import { type SyncState, type SyncStateRing, decodeToken, diffRound, encodeToken } from './delta.js';
+import { badRequest, windowRequired } from './errors.js';
+import { resolveEvent } from './events.js';
+import { type RenderOptions, checkSelect, renderEvent } from './representation.js';
+import type { CalendarScope } from './router.js';
+import { parseWindowBound } from './time.js';
+import { type ViewItem, type Window, calendarView, seriesView } from './view.js';
+
+/**
+ * calendarView, instances and calendarView/delta. The window is required and read from the raw
+ * query (sample 16; MGDC:api-reference/v1.0/api/user-list-calendarview.md); the Prefer time zone
+ * does not change how it is read.
+ */
+
+export function windowOf(ctx: RequestContext): Window {
+  const start = ctx.query.get('startDateTime');
+  const end = ctx.query.get('endDateTime');
+  if (start === undefined || end === undefined) throw windowRequired();
+  return { fromMs: parseWindowBound(start, 'StartDateTime'), toMs: parseWindowBound(end, 'EndDateTime') };
+}
+
+function readOptions(ctx: RequestContext, withODataType = false): RenderOptions {
+  const select = ctx.query.select();
+  checkSelect(select);
+  return {
+    mailbox: ctx.mailbox,
+    ...(ctx.zone ? { zone: ctx.zone } : {}),
+    ...(select ? { select } : {}),
+    ...(withODataType ? { withODataType } : {}),
+  };
+}
+
+/** `$orderby=start/dateTime [asc|desc]` is the ordering clients use; the default is by start too. */
+function ordered(ctx: RequestContext, items: ViewItem[]): ViewItem[] {
+  const orderby = ctx.query.get('$orderby');
+  if (orderby === undefined) return items;
+  const m = /^\s*(start|end)\/dateTime(?:\s+(asc|desc))?\s*$/i.exec(orderby);
+  if (!m) throw badRequest(`The $orderby expression '${orderby}' is not supported.`, 'ErrorInvalidUrlQuery');
+  const key = (i: ViewItem): number => (m[1]!.toLowerCase() === 'start' ? i.startMs : i.endMs);
+  const sign = m[2]?.toLowerCase() === 'desc' ? -1 : 1;
+  return [...items].sort((a, b) => sign * (key(a) - key(b)));
+}
+
+function collection(ctx: RequestContext, fragment: string, items: ViewItem[]): EmulatorResponse {
+  const opts = readOptions(ctx);
+  const { items: pageItems, nextLink } = page(ctx, ordered(ctx, items));
+  // Non-delta views never carry delta tokens, whatever `Prefer: odata.track-changes` says (graph-api.md §6.4).
+  return json(ctx, 200, {
+    '@odata.context': contextUrl(ctx, fragment),
+    value: pageItems.map((i) => renderEvent(i, opts)),
+    ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+  });
+}
+
+export function getCalendarView(ctx: RequestContext, scope: CalendarScope): EmulatorResponse {
+  const w = windowOf(ctx);
+  return collection(ctx, `${userFragment(ctx)}/calendarView`, calendarView(ctx.mailbox, calendarIdsOf(ctx, scope), w));
+}
+
+/** Occurrences and exceptions of one series in the window; a single instance has none. */
+export function getInstances(ctx: RequestContext, scope: CalendarScope, id: string): EmulatorResponse {
+  const w = windowOf(ctx);
+  const target = resolveEvent(ctx.mailbox, id, lookupScopeOf(ctx, scope));
+  const items = target.kind === 'stored' && target.event.recurrence ? seriesView(target.event, w) : [];
+  return collection(ctx, `${userFragment(ctx)}/events('${id}')/instances`, items);
+}
+
+/** "You cannot use $select"; $expand, $filter, $orderby, $search are not supported either (event-delta.md). */
+const REFUSED_ON_DELTA = ['$select', '$filter', '$orderby', '$expand', '$search'];
+
+function startRound(ctx: RequestContext, scope: CalendarScope, ring: SyncStateRing): SyncState {
+  const skip = ctx.query.get('$skiptoken');
+  const delta = ctx.query.get('$deltatoken');
+  if (skip !== undefined) return ring.get(decodeToken(skip, ctx.mailbox.id).g);
+  if (delta !== undefined) {
+    const previous = ring.get(decodeToken(delta, ctx.mailbox.id).g);
+    const current = calendarView(ctx.mailbox, new Set([previous.calendarId]), previous.window);
+    return ring.add({ calendarId: previous.calendarId, window: previous.window, ...diffRound(previous.known, current) });
+  }
+  const w = windowOf(ctx);
+  const calendarId = calendarOf(ctx, scope).id;
+  const current = calendarView(ctx.mailbox, new Set([calendarId]), w);
+  return ring.add({ calendarId, window: w, ...diffRound(new Map(), current) });
+}
+
+export function getDelta(ctx: RequestContext, scope: CalendarScope, ring: SyncStateRing): EmulatorResponse {
+  const refused = REFUSED_ON_DELTA.filter((o) => ctx.query.has(o));
+  if (refused.length > 0) {
+    throw badRequest(
+      `The following parameters are not supported with change tracking over the 'Events' resource: '${refused.join(', ')}'.`,
+      'ErrorInvalidUrlQuery',
+    );
+  }
+  const state = startRound(ctx, scope, ring);
+  const skip = ctx.query.get('$skiptoken');
+  const offset = skip !== undefined ? (decodeToken(skip, ctx.mailbox.id).o ?? 0) : 0;
+  const size = ctx.prefs.maxPageSize ?? 10;
+  const entries = state.entries.slice(offset, offset + size);
+  const opts = readOptions(ctx, true);
+  const value = entries.map((e) =>
+    e.kind === 'upsert'
+      ? renderEvent(e.item, opts)
+      : { '@odata.type': '#microsoft.graph.event', id: e.id, '@removed': { reason: 'deleted' } },
+  );
+  const link = `${ctx.req.baseUrl}/${ctx.req.version}${ctx.req.path}?`;
+  const more = offset + size < state.entries.length;
+  const token = more
+    ? { '@odata.nextLink': `${link}$skiptoken=${encodeToken({ m: ctx.mailbox.id, g: state.generation, o: offset + size })}` }
+    : { '@odata.deltaLink': `${link}$deltatoken=${encodeToken({ m: ctx.mailbox.id, g: state.generation })}` };
+  return json(ctx, 200, { '@odata.context': contextUrl(ctx, 'Collection(event)'), ...token, value }, ['odata.track-changes']);
+}
