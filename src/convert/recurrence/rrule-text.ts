@@ -1,0 +1,188 @@
+import { epochMsToLocal, localToEpochMs } from '../../model/instant.js';
+import type { ByDay, Frequency, RecurrenceRule } from '../../model/recurrence.js';
+import { type EventTime, WEEKDAYS, type Weekday } from '../../model/time.js';
+
+/**
+ * RRULE value text ⇄ RecurrenceRule (RFC 5545 §3.3.10). Parsing is strict and done here rather
+ * than with rrule's `RRule.parseString`, which accepts `COUNT=abc` and turns `BYDAY=XX` into
+ * `undefined`: a sync daemon must reject such rules with the offending part named, not guess.
+ */
+
+export class RruleParseError extends Error {
+  constructor(
+    readonly rrule: string,
+    /** The offending `NAME=VALUE` part (or the whole value). */
+    readonly part: string,
+    reason: string,
+  ) {
+    super(`invalid RRULE "${rrule}": ${part}: ${reason}`);
+    this.name = 'RruleParseError';
+  }
+}
+
+const FREQUENCIES: readonly Frequency[] = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type ListPart = 'bySecond' | 'byMinute' | 'byHour' | 'byMonthDay' | 'byYearDay' | 'byWeekNo' | 'byMonth' | 'bySetPos';
+
+/** Integer list parts: name, model field, allowed range, whether negatives are allowed. */
+const LIST_PARTS: Readonly<Record<string, { field: ListPart; min: number; max: number; signed: boolean }>> = {
+  BYSECOND: { field: 'bySecond', min: 0, max: 60, signed: false },
+  BYMINUTE: { field: 'byMinute', min: 0, max: 59, signed: false },
+  BYHOUR: { field: 'byHour', min: 0, max: 23, signed: false },
+  BYMONTHDAY: { field: 'byMonthDay', min: 1, max: 31, signed: true },
+  BYYEARDAY: { field: 'byYearDay', min: 1, max: 366, signed: true },
+  BYWEEKNO: { field: 'byWeekNo', min: 1, max: 53, signed: true },
+  BYMONTH: { field: 'byMonth', min: 1, max: 12, signed: false },
+  BYSETPOS: { field: 'bySetPos', min: 1, max: 366, signed: true },
+};
+
+const INT_RE = /^[+-]?\d{1,3}$/;
+const BYDAY_RE = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
+const UNTIL_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/;
+
+/**
+ * Parse an RRULE value ("FREQ=…;…", an optional leading "RRULE:" is accepted). `dtstartKind` is the
+ * kind of the series' DTSTART: time-of-day parts are refused on all-day series (RFC 5545 §3.3.10).
+ */
+export function parseRrule(value: string, dtstartKind: EventTime['kind']): RecurrenceRule {
+  const text = value.trim().replace(/^RRULE:/i, '');
+  const fail = (part: string, reason: string): never => {
+    throw new RruleParseError(value, part, reason);
+  };
+  const rule: Partial<Mutable<RecurrenceRule>> = {};
+  const seen = new Set<string>();
+  for (const part of text.split(';').filter((p) => p !== '')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) fail(part, 'expected NAME=VALUE');
+    const name = part.slice(0, eq).toUpperCase();
+    const val = part.slice(eq + 1).toUpperCase();
+    if (seen.has(name)) fail(part, 'part given twice');
+    seen.add(name);
+    if (val === '') fail(part, 'empty value');
+    const list = LIST_PARTS[name];
+    if (list) {
+      rule[list.field] = val.split(',').map((item) => {
+        const n = INT_RE.test(item) ? Number(item) : NaN;
+        const abs = Math.abs(n);
+        if (!Number.isInteger(n) || abs < list.min || abs > list.max || (n < 0 && !list.signed) || (list.signed && n === 0)) {
+          fail(part, `"${item}" is out of range`);
+        }
+        return n;
+      });
+      continue;
+    }
+    switch (name) {
+      case 'FREQ':
+        if (!FREQUENCIES.includes(val as Frequency)) fail(part, 'unknown frequency');
+        rule.freq = val as Frequency;
+        break;
+      case 'INTERVAL':
+      case 'COUNT': {
+        const n = /^\d{1,9}$/.test(val) ? Number(val) : 0;
+        if (n < 1) fail(part, 'must be a positive integer');
+        if (name === 'INTERVAL') rule.interval = n;
+        else rule.count = n;
+        break;
+      }
+      case 'UNTIL':
+        rule.until = parseUntil(val) ?? fail(part, 'not a DATE or DATE-TIME');
+        break;
+      case 'BYDAY':
+        rule.byDay = val.split(',').map((item) => parseByDay(item) ?? fail(part, `"${item}" is not a weekday`));
+        break;
+      case 'WKST':
+        if (!WEEKDAYS.includes(val as Weekday)) fail(part, 'not a weekday');
+        rule.wkst = val as Weekday;
+        break;
+      default:
+        fail(part, 'unsupported rule part');
+    }
+  }
+  if (!rule.freq) return fail(text, 'FREQ is required');
+  if (rule.count !== undefined && rule.until !== undefined) fail(text, 'COUNT and UNTIL exclude each other');
+  checkCombination(rule as Mutable<RecurrenceRule>, dtstartKind, (part, reason) => fail(part, reason));
+  return { ...rule, freq: rule.freq, interval: rule.interval ?? 1 } as RecurrenceRule;
+}
+
+/** RFC 5545 §3.3.10 restrictions on which parts go with which frequency. */
+function checkCombination(
+  rule: RecurrenceRule,
+  dtstartKind: EventTime['kind'],
+  fail: (part: string, reason: string) => never,
+): void {
+  const nth = rule.byDay?.some((d) => d.nth !== undefined) ?? false;
+  if (nth && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') fail('BYDAY', `ordinals need MONTHLY or YEARLY, not ${rule.freq}`);
+  if (nth && rule.freq === 'YEARLY' && rule.byWeekNo) fail('BYDAY', 'ordinals cannot go with BYWEEKNO');
+  if (rule.byDay?.some((d) => d.nth !== undefined && (d.nth === 0 || Math.abs(d.nth) > 53))) fail('BYDAY', 'ordinal out of range');
+  if (rule.byWeekNo && rule.freq !== 'YEARLY') fail('BYWEEKNO', 'only with FREQ=YEARLY');
+  if (rule.byYearDay && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq)) fail('BYYEARDAY', `not with FREQ=${rule.freq}`);
+  if (rule.byMonthDay && rule.freq === 'WEEKLY') fail('BYMONTHDAY', 'not with FREQ=WEEKLY');
+  if (rule.bySetPos) {
+    const others = [rule.byDay, rule.byMonthDay, rule.byMonth, rule.byYearDay, rule.byWeekNo, rule.byHour, rule.byMinute, rule.bySecond];
+    if (!others.some((o) => o !== undefined)) fail('BYSETPOS', 'needs another BYxxx part');
+  }
+  if (dtstartKind === 'date' && (rule.byHour || rule.byMinute || rule.bySecond)) {
+    fail('BYHOUR/BYMINUTE/BYSECOND', 'not allowed when DTSTART is a DATE');
+  }
+  if (dtstartKind === 'date' && ['HOURLY', 'MINUTELY', 'SECONDLY'].includes(rule.freq)) {
+    fail(`FREQ=${rule.freq}`, 'sub-daily frequency with a DATE DTSTART');
+  }
+}
+
+function parseByDay(item: string): ByDay | undefined {
+  const m = BYDAY_RE.exec(item);
+  if (!m) return undefined;
+  const day = m[2] as Weekday;
+  return m[1] === undefined ? { day } : { day, nth: Number(m[1]) };
+}
+
+function parseUntil(val: string): EventTime | undefined {
+  const m = UNTIL_RE.exec(val);
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    return undefined;
+  }
+  if (m[4] === undefined) return { kind: 'date', date };
+  const local = `${date}T${m[4]}:${m[5]}:${m[6]}`;
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return undefined;
+  return m[7] === 'Z' ? { kind: 'zoned', local, tz: 'UTC' } : { kind: 'floating', local };
+}
+
+/**
+ * Canonical RRULE text: FREQ, INTERVAL (when not 1), COUNT, UNTIL, BYMONTH, BYWEEKNO, BYYEARDAY,
+ * BYMONTHDAY, BYDAY, BYHOUR, BYMINUTE, BYSECOND, BYSETPOS, WKST. A zoned UNTIL is written in UTC.
+ */
+export function formatRrule(rule: RecurrenceRule): string {
+  const parts: string[] = [`FREQ=${rule.freq}`];
+  if (rule.interval !== 1) parts.push(`INTERVAL=${rule.interval}`);
+  if (rule.count !== undefined) parts.push(`COUNT=${rule.count}`);
+  if (rule.until !== undefined) parts.push(`UNTIL=${formatUntil(rule.until)}`);
+  const list = (name: string, values: readonly number[] | undefined): void => {
+    if (values) parts.push(`${name}=${values.join(',')}`);
+  };
+  list('BYMONTH', rule.byMonth);
+  list('BYWEEKNO', rule.byWeekNo);
+  list('BYYEARDAY', rule.byYearDay);
+  list('BYMONTHDAY', rule.byMonthDay);
+  if (rule.byDay) parts.push(`BYDAY=${rule.byDay.map((d) => `${d.nth ?? ''}${d.day}`).join(',')}`);
+  list('BYHOUR', rule.byHour);
+  list('BYMINUTE', rule.byMinute);
+  list('BYSECOND', rule.bySecond);
+  list('BYSETPOS', rule.bySetPos);
+  if (rule.wkst !== undefined) parts.push(`WKST=${rule.wkst}`);
+  return parts.join(';');
+}
+
+function formatUntil(until: EventTime): string {
+  const compact = (s: string): string => s.replace(/[-:]/g, '');
+  switch (until.kind) {
+    case 'date':
+      return compact(until.date);
+    case 'floating':
+      return compact(until.local);
+    case 'zoned':
+      return `${compact(epochMsToLocal(localToEpochMs(until.local, until.tz), 'UTC'))}Z`;
+  }
+}
