@@ -48,3 +48,19 @@ export function canonicalIana(name: string): string | undefined {
   if (primary !== undefined && primary !== icu && icuZoneId(primary) === icu) return primary;
   return icu;
 }
+
+/**
+ * timezones-ical-library's VTIMEZONE for `name` (current rules only: DTSTART 1970 plus today's RRULEs), with TZID
+ * set to `name` and CRLF line ends; undefined when the library does not know the zone.
+ */
+export function currentRulesVtimezone(name: string): string | undefined {
+  if (!tzlibKnows(name)) return undefined;
+  const block = tzlib.tzlib_get_ical_block(name);
+  const text = Array.isArray(block) ? block[0] : undefined;
+  if (!text?.startsWith('BEGIN:VTIMEZONE')) return undefined;
+  const lines = text.split(/\r?\n/).filter((l) => l !== '');
+  return lines
+    .map((l) => (l.startsWith('TZID:') ? `TZID:${name}` : l.startsWith('X-LIC-LOCATION:') ? `X-LIC-LOCATION:${name}` : l))
+    .map((l) => `${l}\r\n`)
+    .join('');
+}
