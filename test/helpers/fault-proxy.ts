@@ -33,6 +33,8 @@ export interface FaultProxy {
   /** Every request the proxy received, in order. */
   requests: ProxiedRequest[];
   addFault(rule: FaultRule): void;
+  /** Drops every rule not yet used up. */
+  clearFaults(): void;
   /** The same resource as `upstreamUrl`, reached through the proxy. */
   urlFor(upstreamUrl: string): string;
   stop(): Promise<void>;
@@ -113,6 +115,9 @@ export async function startFaultProxy(upstreamBaseUrl: string): Promise<FaultPro
     requests,
     addFault(rule) {
       rules.push({ ...rule, remaining: rule.times ?? 1 });
+    },
+    clearFaults() {
+      rules.length = 0;
     },
     urlFor(upstreamUrl) {
       const u = new URL(upstreamUrl);
