@@ -1,4 +1,4 @@
-import type { EmulatorRequest, EmulatorResponse, Principal } from '../../../src/emulator/contract.js';
+import type { EmulatorRequest, EmulatorResponse, GraphService, Principal } from '../../../src/emulator/contract.js';
 import { createGraphService } from '../../../src/emulator/graph-service.js';
 
 /** A GraphService driven directly, with a manual clock and a fake delegated principal. */
@@ -20,9 +20,11 @@ export type Json = Record<string, unknown>;
 
 export class Harness {
   nowMs = Date.parse('2026-03-02T09:00:00Z');
-  readonly service = createGraphService({ clock: { now: () => this.nowMs }, maxDeltaGenerations: this.maxGenerations });
+  readonly service: GraphService;
 
-  constructor(private readonly maxGenerations = 50) {}
+  constructor(maxDeltaGenerations?: number) {
+    this.service = createGraphService({ clock: { now: () => this.nowMs }, ...(maxDeltaGenerations ? { maxDeltaGenerations } : {}) });
+  }
 
   call(method: EmulatorRequest['method'], path: string, opts: CallOptions = {}): EmulatorResponse {
     return this.service.handle({
