@@ -39,7 +39,7 @@ export interface GraphToRuleResult {
  * in docs/recurrence.md). `start` is the master's start (zoned, or a date for all-day series).
  * Graph lets startDate fall on a non-occurrence and simply begins later (recurrencerange.md:
  * "the first occurrence ... may be this date or later"); RFC 5545 would count DTSTART as an
- * instance, so the start moves to the first real occurrence.
+ * instance, so the start moves to the first real occurrence and the interval counts from there.
  */
 export function graphToRule(recurrence: GraphPatternedRecurrence, start: EventTime, seriesTz: string): GraphToRuleResult {
   const { pattern, range } = recurrence;
@@ -57,7 +57,10 @@ export function graphToRule(recurrence: GraphPatternedRecurrence, start: EventTi
 
   const startDate = checkDate('range.startDate', range.startDate ?? localDateOf(inZone));
   const anchor = atWall(wallOf(inZone.kind === 'date' ? { kind: 'date', date: startDate } : { ...inZone, local: `${startDate}T${timePart(inZone.local)}` }), inZone);
-  const firstWall = firstMatch(rule, wallOf(anchor));
+  // Graph counts the interval from the first period holding a pattern day on or after startDate
+  // (outlook-schedule-recurring-events.md: every other month's first Thursday from 2017-08-29
+  // starts in September; MS-OXOCAL 2.2.1.44.1.1), which is where DTSTART goes.
+  const firstWall = firstMatch({ ...rule, interval: 1 }, wallOf(anchor));
   const first = firstWall === undefined ? undefined : atWall(firstWall, inZone);
   if (!first || (rule.until && !withinUntil(rule.until, first, seriesTz))) throw new EmptySeriesError(recurrence);
   const warnings: string[] = [];
