@@ -1,0 +1,82 @@
+import { eventTimeToEpochMs, occurrenceKey, type EventTime, type OccurrenceKey, type RecurrenceRule } from '../../model/index.js';
+import { expandRule } from './deps.js';
+
+/**
+ * Graph v1.0 has no list of deleted occurrences: a deleted occurrence is one the pattern expects
+ * but `/instances` does not return (graph-api.md §7, "Detection without beta"). Absence is weak
+ * evidence, so it is believed only where the window proves it: an occurrence moved by the user
+ * stays strictly between its neighbours' days (event-update: ErrorOccurrenceCrossingBoundary,
+ * https://learn.microsoft.com/graph/api/event-update), so a missing occurrence counts as cancelled
+ * only when the window covers both neighbours too — a moved occurrence would have been returned.
+ */
+
+export interface ExpectedOccurrence {
+  readonly key: OccurrenceKey;
+  readonly start: EventTime;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+export interface SeriesShape {
+  readonly start: EventTime;
+  readonly end: EventTime;
+  readonly rule: RecurrenceRule;
+  /** Zone that all-day dates are read in to place them on the instant line. */
+  readonly zone: string;
+}
+
+/** How far past the window the expansion looks for the next neighbour (Feb 29 yearly needs 4 years). */
+const LOOKAHEAD_MS = 4 * 366 * 86_400_000;
+
+export function expectedOccurrences(s: SeriesShape, toMs: number): ExpectedOccurrence[] {
+  const startMs = eventTimeToEpochMs(s.start, s.zone);
+  const durationMs = eventTimeToEpochMs(s.end, s.zone) - startMs;
+  return expandRule({ start: s.start, rule: s.rule, fromMs: startMs, toMs: toMs + LOOKAHEAD_MS, floatingTz: s.zone })
+    .map((start) => {
+      const ms = eventTimeToEpochMs(start, s.zone);
+      return { key: occurrenceKey(start), start, startMs: ms, endMs: ms + durationMs };
+    })
+    .sort((a, b) => a.startMs - b.startMs);
+}
+
+/** The span a moved copy of expected[i] must lie in. */
+function reach(expected: readonly ExpectedOccurrence[], i: number): { from: number; to: number } {
+  const o = expected[i]!;
+  const prev = expected[i - 1];
+  const next = expected[i + 1];
+  const before = prev ? o.startMs - prev.startMs : next ? next.startMs - o.startMs : 0;
+  const after = next ? next.startMs - o.startMs : before;
+  return { from: o.startMs - before, to: o.endMs + after };
+}
+
+/** Keys expected inside the window, absent from `present`, whose whole reach the window covers. */
+export function inferCancelled(
+  expected: readonly ExpectedOccurrence[],
+  present: ReadonlySet<OccurrenceKey>,
+  window: { fromMs: number; toMs: number },
+): OccurrenceKey[] {
+  return expected
+    .filter((o, i) => {
+      if (present.has(o.key)) return false;
+      const r = reach(expected, i);
+      return r.from >= window.fromMs && r.to <= window.toMs;
+    })
+    .map((o) => o.key);
+}
+
+/**
+ * The original of an exception Graph returned without originalStart (a `$select` without it, as in
+ * the /instances doc sample): the nearest expected occurrence no other instance claims.
+ */
+export function nearestUnclaimed(
+  expected: readonly ExpectedOccurrence[],
+  claimed: ReadonlySet<OccurrenceKey>,
+  startMs: number,
+): ExpectedOccurrence | undefined {
+  let best: ExpectedOccurrence | undefined;
+  for (const o of expected) {
+    if (claimed.has(o.key)) continue;
+    if (!best || Math.abs(o.startMs - startMs) < Math.abs(best.startMs - startMs)) best = o;
+  }
+  return best;
+}

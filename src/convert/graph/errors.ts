@@ -1,0 +1,13 @@
+/** A Graph event (or a model item bound for Graph) that cannot be converted faithfully. */
+export class GraphConversionError extends Error {
+  constructor(
+    message: string,
+    /** Graph event id, or the model uid when converting towards Graph. */
+    readonly eventId: string | undefined,
+    /** The Graph property (or model field) at fault. */
+    readonly property: string,
+  ) {
+    super(`${message} (event ${eventId ?? '<no id>'}, property ${property})`);
+    this.name = 'GraphConversionError';
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  dateValue,
+  epochMsToLocal,
+  floating,
+  localAsUtcMs,
+  localToEpochMs,
+  utcMsAsLocal,
+  zoned,
+  type CalendarSeries,
+  type EventOccurrence,
+  type EventTime,
+  type OccurrenceKey,
+} from '../../model/index.js';
+import { isoUtc } from './instants.js';
+
+/** The plain (unmodified) occurrence of `series` whose original start has key `key`. */
+export function plainOccurrence(series: CalendarSeries, key: OccurrenceKey): EventOccurrence {
+  const { start, end } = series.master;
+  return { ...series.master, ...occurrenceTimes(start, end, key) };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Wall clock of a time as UTC-as-local ms; a date is its midnight. */
+const wallOf = (t: EventTime): number => localAsUtcMs(t.kind === 'date' ? `${t.date}T00:00:00` : t.local);
+
+function occurrenceTimes(start: EventTime, end: EventTime, key: OccurrenceKey): { start: EventTime; end: EventTime } {
+  if (start.kind === 'date') {
+    const days = Math.round((wallOf(end) - wallOf(start)) / DAY_MS);
+    return { start: dateValue(key), end: dateValue(utcMsAsLocal(wallOf(dateValue(key)) + days * DAY_MS).slice(0, 10)) };
+  }
+  if (start.kind === 'floating') {
+    return { start: floating(key), end: floating(utcMsAsLocal(localAsUtcMs(key) + wallOf(end) - wallOf(start))) };
+  }
+  // Zoned: every occurrence lasts as long (elapsed time) as the master, wherever DST falls.
+  const startMs = Date.parse(key);
+  const endTz = end.kind === 'zoned' ? end.tz : start.tz;
+  const durationMs = localToEpochMs(utcMsAsLocal(wallOf(end)), endTz) - localToEpochMs(start.local, start.tz);
+  return {
+    start: zoned(epochMsToLocal(startMs, start.tz), start.tz),
+    end: zoned(epochMsToLocal(startMs + durationMs, endTz), endTz),
+  };
+}
+
+/**
+ * The Graph originalStart (ISO UTC) of an occurrence key. Dates and floating times are pinned to
+ * `floatingZone`, the zone calbridge writes all-day and floating events in.
+ */
+export function keyToGraphInstant(key: OccurrenceKey, floatingZone = 'UTC'): string {
+  if (key.endsWith('Z')) return key;
+  const local = key.length === 10 ? `${key}T00:00:00` : key;
+  return isoUtc(localToEpochMs(local, floatingZone));
+}

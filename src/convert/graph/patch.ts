@@ -1,0 +1,108 @@
+import type { CalendarItem, CalendarSeries, EventOccurrence, OccurrenceKey } from '../../model/index.js';
+import type { GraphEvent } from '../../graph/types.js';
+import { canonicalJson, normalizeFields, normalizeRule, normalizeTime, type Normal } from '../../model/fingerprint.js';
+import { GraphConversionError } from './errors.js';
+import { fieldGroups, fieldsToGraph, groupFields, writeGroup, type GraphWriteOptions } from './fields-to-graph.js';
+import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
+import { graphRecurrence } from './recurrence-out.js';
+import { graphToItem } from './to-item.js';
+import { modelTimeToGraph } from './times.js';
+
+/**
+ * Minimal PATCH bodies (https://learn.microsoft.com/graph/api/event-update: "include only the
+ * properties to update"). Fields are compared in the fingerprint's normal form, so reordered
+ * attendees or CRLF-vs-LF are no change; properties calbridge does not map are never sent, so
+ * whatever else the Graph event holds survives untouched.
+ */
+
+const same = (a: Normal | undefined, b: Normal | undefined): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+function timesPatch(o: EventOccurrence, opts: GraphWriteOptions, warnings: string[]): GraphEvent {
+  const start = modelTimeToGraph(o.start, opts);
+  const end = modelTimeToGraph(o.end, opts);
+  for (const w of [start.warning, end.warning]) if (w) warnings.push(w);
+  return { start: start.value, end: end.value, isAllDay: o.start.kind === 'date' };
+}
+
+/** Graph properties that turn occurrence `from` into `to` (all of them when `from` is undefined). */
+export function occurrencePatch(
+  from: EventOccurrence | undefined,
+  to: EventOccurrence,
+  opts: GraphWriteOptions = {},
+  warnings: string[] = [],
+): GraphEvent {
+  if (!from) return { ...fieldsToGraph(to, opts), ...timesPatch(to, opts, warnings) };
+  const a = normalizeFields(from);
+  const b = normalizeFields(to);
+  const patch: GraphEvent = {};
+  for (const group of fieldGroups(opts)) {
+    if (!groupFields(group, opts).every((k) => same(a[k], b[k]))) Object.assign(patch, writeGroup(group, to, opts));
+  }
+  const moved = !same(normalizeTime(from.start), normalizeTime(to.start)) || !same(normalizeTime(from.end), normalizeTime(to.end));
+  return moved ? Object.assign(patch, timesPatch(to, opts, warnings)) : patch;
+}
+
+const masterOf = (item: CalendarItem): EventOccurrence => (item.kind === 'single' ? item.event : item.master);
+
+/**
+ * The PATCH for the master (or single event) `existing`: what changed from `base` (the last synced
+ * model) to `next`; without a base, what differs between `existing` and `next`.
+ */
+export function graphPatchFor(
+  base: CalendarItem | undefined,
+  next: CalendarItem,
+  existing: GraphEvent,
+  opts: GraphWriteOptions = {},
+): GraphEvent {
+  const ref = base ?? graphToItem({ event: existing }, { uid: next.uid }).item;
+  const patch = occurrencePatch(masterOf(ref), masterOf(next), opts);
+  if (next.kind === 'single') return ref.kind === 'series' ? { ...patch, recurrence: null } : patch;
+  const ruleSame =
+    ref.kind === 'series' &&
+    same(normalizeRule(ref.rule), normalizeRule(next.rule)) &&
+    same(normalizeTime(ref.master.start), normalizeTime(next.master.start));
+  if (ruleSame) return patch;
+  const out = graphRecurrence(next, opts);
+  if (out.kind !== 'exact') throw new GraphConversionError(out.reason, next.uid, 'recurrence');
+  return { ...patch, recurrence: out.recurrence };
+}
+
+export interface OccurrenceChanges {
+  /** PATCHes of occurrences, addressed by their Graph originalStart (ISO UTC). */
+  readonly patch: { originalStart: string; patch: GraphEvent }[];
+  /** Occurrences to DELETE. */
+  readonly cancel: string[];
+  /** Occurrences cancelled in `base` but not in `next`; Graph cannot undelete them (the caller decides). */
+  readonly restore: string[];
+}
+
+/**
+ * Per-occurrence changes from `base` to `next`, to apply after the master PATCH: a new override is
+ * diffed against the plain occurrence of `next`'s master, an edited one against its base version, a
+ * dropped one is patched back to the plain occurrence.
+ */
+export function occurrenceChanges(
+  base: CalendarItem | undefined,
+  next: CalendarItem,
+  opts: GraphWriteOptions = {},
+): OccurrenceChanges {
+  if (next.kind !== 'series') return { patch: [], cancel: [], restore: [] };
+  const prev: CalendarSeries | undefined = base?.kind === 'series' ? base : undefined;
+  const prevCancelled = new Set(prev?.cancelled ?? []);
+  const nextCancelled = new Set(next.cancelled);
+  const at = (key: OccurrenceKey): string => keyToGraphInstant(key, opts.floatingZone);
+  const keys = [...new Set([...Object.keys(prev?.overrides ?? {}), ...Object.keys(next.overrides)])].sort();
+  const patch = keys
+    .filter((key) => !nextCancelled.has(key) && !prevCancelled.has(key))
+    .map((key) => {
+      const from = prev?.overrides[key] ?? plainOccurrence(next, key);
+      const to = next.overrides[key] ?? plainOccurrence(next, key);
+      return { originalStart: at(key), patch: occurrencePatch(from, to, opts) };
+    })
+    .filter((p) => Object.keys(p.patch).length > 0);
+  return {
+    patch,
+    cancel: next.cancelled.filter((k) => !prevCancelled.has(k)).map(at),
+    restore: [...prevCancelled].filter((k) => !nextCancelled.has(k)).sort().map(at),
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  eventTimeToEpochMs,
+  type CalendarItem,
+  type CalendarSeries,
+  type EventOccurrence,
+  type OccurrenceKey,
+} from '../../model/index.js';
+import type { GraphEvent } from '../../graph/types.js';
+import { expectedOccurrences, inferCancelled, nearestUnclaimed } from './cancellations.js';
+import { graphToRule } from './deps.js';
+import { GraphConversionError } from './errors.js';
+import { graphFields } from './fields-from-graph.js';
+import { graphOccurrenceKey, parseGraphInstant } from './instants.js';
+import { eventZone, graphEventTimes } from './times.js';
+
+/** A Graph single event, or a series master with the `/instances` Graph returned for `window`. */
+export type GraphItemInput =
+  | { readonly master: GraphEvent; readonly instances?: readonly GraphEvent[]; readonly window?: GraphWindow }
+  | { readonly event: GraphEvent };
+
+/** The startDateTime/endDateTime the instances were listed with (no offset = UTC). */
+export interface GraphWindow {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface GraphToItemResult {
+  readonly item: CalendarItem;
+  readonly warnings: string[];
+}
+
+/**
+ * The UID: the master's iCalUId. In v1.0 each occurrence has its own iCalUId, so an occurrence's
+ * must never become a UID (https://learn.microsoft.com/graph/api/resources/event, iCalUId).
+ */
+function uidOf(e: GraphEvent, given: string | undefined): string {
+  const uid = given ?? e.iCalUId;
+  if (!uid) throw new GraphConversionError('no iCalUId and no uid given', e.id, 'iCalUId');
+  return uid;
+}
+
+function occurrence(e: GraphEvent, zone?: string): EventOccurrence {
+  return { ...graphFields(e), ...graphEventTimes(e, zone) };
+}
+
+export function graphToItem(input: GraphItemInput, opts: { uid?: string } = {}): GraphToItemResult {
+  if ('event' in input) {
+    const e = input.event;
+    if (e.recurrence) return graphToItem({ master: e }, opts);
+    if (e.type === 'occurrence' || e.type === 'exception') {
+      throw new GraphConversionError(`an ${e.type} is part of a series, not an item`, e.id, 'type');
+    }
+    return { item: { kind: 'single', uid: uidOf(e, opts.uid), event: occurrence(e) }, warnings: [] };
+  }
+  return seriesToItem(input.master, input.instances ?? [], input.window, opts.uid);
+}
+
+function seriesToItem(
+  master: GraphEvent,
+  instances: readonly GraphEvent[],
+  window: GraphWindow | undefined,
+  givenUid: string | undefined,
+): GraphToItemResult {
+  const recurrence = master.recurrence;
+  if (!recurrence) throw new GraphConversionError('series master without recurrence', master.id, 'recurrence');
+  const uid = uidOf(master, givenUid);
+  const warnings: string[] = [];
+  const allDay = master.isAllDay === true;
+  const times = graphEventTimes(master, eventZone(recurrence.range.recurrenceTimeZone));
+  const zone = times.start.kind === 'zoned' ? times.start.tz : (eventZone(recurrence.range.recurrenceTimeZone) ?? 'UTC');
+  const converted = graphToRule(recurrence, times.start, zone);
+  warnings.push(...converted.warnings);
+  const fields = graphFields(master);
+  const masterOcc: EventOccurrence = { ...fields, ...times, start: converted.start };
+  const windowMs = window && {
+    fromMs: parseGraphInstant(window.start, master.id, 'window.start'),
+    toMs: parseGraphInstant(window.end, master.id, 'window.end'),
+  };
+  const expected = windowMs
+    ? expectedOccurrences({ start: converted.start, end: masterOcc.end, rule: converted.rule, zone }, windowMs.toMs)
+    : [];
+
+  const present = new Set<OccurrenceKey>();
+  const unkeyed: GraphEvent[] = [];
+  const overrides: Record<OccurrenceKey, EventOccurrence> = {};
+  const asOverride = (e: GraphEvent): EventOccurrence => ({
+    ...graphFields(e, fields),
+    ...graphEventTimes({ ...e, isAllDay: e.isAllDay ?? master.isAllDay }, eventZone(e.originalStartTimeZone) ?? zone),
+  });
+  for (const e of instances) {
+    const isAllDay = e.isAllDay ?? allDay;
+    const originalMs = e.originalStart
+      ? parseGraphInstant(e.originalStart, e.id, 'originalStart')
+      : e.type === 'occurrence'
+        ? instanceStartMs(e, isAllDay, zone)
+        : undefined;
+    if (originalMs === undefined) {
+      if (e.type === 'exception') unkeyed.push(e);
+      continue;
+    }
+    const key = graphOccurrenceKey(originalMs, allDay, zone);
+    present.add(key);
+    if (e.type === 'exception') overrides[key] = asOverride(e);
+  }
+  for (const e of unkeyed) {
+    const at = nearestUnclaimed(expected, present, instanceStartMs(e, e.isAllDay ?? allDay, zone));
+    if (!at) throw new GraphConversionError('exception without originalStart', e.id, 'originalStart');
+    warnings.push(`exception ${e.id ?? '?'} of ${uid} came without originalStart; taken as the one of ${at.key}`);
+    present.add(at.key);
+    overrides[at.key] = asOverride(e);
+  }
+  if (instances.length > 0 && !windowMs) warnings.push(`instances of ${uid} came without a window; no cancellations inferred`);
+  const cancelled = windowMs ? inferCancelled(expected, present, windowMs) : [];
+  const item: CalendarSeries = {
+    kind: 'series',
+    uid,
+    master: masterOcc,
+    rule: converted.rule,
+    overrides,
+    cancelled: cancelled.sort(),
+  };
+  return { item, warnings };
+}
+
+/** Where an instance starts; an all-day date counts as its midnight UTC (see graphOccurrenceKey). */
+function instanceStartMs(e: GraphEvent, isAllDay: boolean, zone: string): number {
+  const { start } = graphEventTimes({ ...e, isAllDay }, zone);
+  return start.kind === 'date' ? Date.parse(`${start.date}T00:00:00Z`) : eventTimeToEpochMs(start);
+}
