@@ -38,12 +38,14 @@ export function expandRule(args: ExpandRuleArgs): EventTime[] {
   const limit = args.limit ?? Number.POSITIVE_INFINITY;
   const excluded = new Set(args.exdates ?? []);
   const found = new Map<OccurrenceKey, { t: EventTime; ms: number }>();
+  // A zoned key is its UTC instant (keys.ts): computed from `ms` to spare a second zone lookup.
+  const keyOf = (t: EventTime, ms: number): OccurrenceKey => (t.kind === 'zoned' ? `${new Date(ms).toISOString().slice(0, 19)}Z` : occurrenceKey(t));
   const inWindow = (t: EventTime): number | undefined => {
     const ms = instantOf(t, zone);
-    return ms >= fromMs && ms < toMs && !excluded.has(occurrenceKey(t)) ? ms : undefined;
+    return ms >= fromMs && ms < toMs && !excluded.has(keyOf(t, ms)) ? ms : undefined;
   };
   const add = (t: EventTime, ms: number): void => {
-    found.set(occurrenceKey(t), { t, ms });
+    found.set(keyOf(t, ms), { t, ms });
   };
 
   const startWall = wallOf(start);
