@@ -53,7 +53,7 @@ function str(v: unknown, p: string): string {
 }
 
 /** Exchange wraps stored HTML into a full document (graph-api.md §2, sample 02). */
-export function wrapHtml(content: string): string {
+function wrapHtml(content: string): string {
   if (content === '' || /^\s*<html[\s>]/i.test(content)) return content;
   return `<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n${content}\r\n</body>\r\n</html>\r\n`;
 }
@@ -66,7 +66,7 @@ function time(v: unknown, p: string): StoredTime {
 }
 
 /** Location as Graph echoes a written one (sample 01). */
-export function normaliseLocation(v: unknown): GraphLocation {
+function normaliseLocation(v: unknown): GraphLocation {
   expectType(isObject(v), 'location', 'microsoft.graph.location', v);
   const o = v as GraphLocation;
   const displayName = o.displayName ?? '';

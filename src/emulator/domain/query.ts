@@ -26,11 +26,6 @@ export class QueryParams {
     return this.values.has(name.toLowerCase());
   }
 
-  /** The lower-cased names present. */
-  names(): string[] {
-    return [...this.values.keys()];
-  }
-
   /** A non-negative integer option such as $top/$skip, or undefined. */
   integer(name: string): number | undefined {
     const raw = this.get(name);
@@ -56,9 +51,4 @@ function decodeQueryComponent(s: string): string {
   } catch {
     throw badRequest(`The query string '${s}' is not correctly encoded.`);
   }
-}
-
-/** Encode a query value the way Graph writes its links: lower-case %-escapes (graph-api.md §5). */
-export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
 }

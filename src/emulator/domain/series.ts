@@ -26,11 +26,11 @@ export interface SeriesInstance {
 
 const DAY_MS = 86_400_000;
 
-export function keyOf(ms: number): string {
+function keyOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19) + 'Z';
 }
 
-export function seriesZone(master: StoredEvent): string {
+function seriesZone(master: StoredEvent): string {
   const name = master.recurrence?.range.recurrenceTimeZone;
   return name ? ianaZoneOf(name) : master.content.start.tz;
 }

@@ -124,8 +124,4 @@ export class MailboxDirectory {
     this.byId.set(mailbox.id, mailbox);
     return mailbox;
   }
-
-  all(): Mailbox[] {
-    return [...this.byUpn.values()];
-  }
 }

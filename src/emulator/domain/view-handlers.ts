@@ -14,7 +14,7 @@ import { type ViewItem, type Window, calendarView, seriesView } from './view.js'
  * does not change how it is read.
  */
 
-export function windowOf(ctx: RequestContext): Window {
+function windowOf(ctx: RequestContext): Window {
   const start = ctx.query.get('startDateTime');
   const end = ctx.query.get('endDateTime');
   if (start === undefined || end === undefined) throw windowRequired();
@@ -70,19 +70,23 @@ export function getInstances(ctx: RequestContext, scope: CalendarScope, id: stri
 /** "You cannot use $select"; $expand, $filter, $orderby, $search are not supported either (event-delta.md). */
 const REFUSED_ON_DELTA = ['$select', '$filter', '$orderby', '$expand', '$search'];
 
-function startRound(ctx: RequestContext, scope: CalendarScope, ring: SyncStateRing): SyncState {
+/** The round a request reads and where in it: a skip token continues one, a delta token or a first call starts one. */
+function roundOf(ctx: RequestContext, scope: CalendarScope, ring: SyncStateRing): { state: SyncState; offset: number } {
   const skip = ctx.query.get('$skiptoken');
   const delta = ctx.query.get('$deltatoken');
-  if (skip !== undefined) return ring.get(decodeToken(skip, ctx.mailbox.id).g);
+  if (skip !== undefined) {
+    const token = decodeToken(skip, ctx.mailbox.id);
+    return { state: ring.get(token.g), offset: token.o ?? 0 };
+  }
   if (delta !== undefined) {
     const previous = ring.get(decodeToken(delta, ctx.mailbox.id).g);
     const current = calendarView(ctx.mailbox, new Set([previous.calendarId]), previous.window);
-    return ring.add({ calendarId: previous.calendarId, window: previous.window, ...diffRound(previous.known, current) });
+    return { state: ring.add({ calendarId: previous.calendarId, window: previous.window, ...diffRound(previous.known, current) }), offset: 0 };
   }
   const w = windowOf(ctx);
   const calendarId = calendarOf(ctx, scope).id;
   const current = calendarView(ctx.mailbox, new Set([calendarId]), w);
-  return ring.add({ calendarId, window: w, ...diffRound(new Map(), current) });
+  return { state: ring.add({ calendarId, window: w, ...diffRound(new Map(), current) }), offset: 0 };
 }
 
 export function getDelta(ctx: RequestContext, scope: CalendarScope, ring: SyncStateRing): EmulatorResponse {
@@ -93,9 +97,7 @@ export function getDelta(ctx: RequestContext, scope: CalendarScope, ring: SyncSt
       'ErrorInvalidUrlQuery',
     );
   }
-  const state = startRound(ctx, scope, ring);
-  const skip = ctx.query.get('$skiptoken');
-  const offset = skip !== undefined ? (decodeToken(skip, ctx.mailbox.id).o ?? 0) : 0;
+  const { state, offset } = roundOf(ctx, scope, ring);
   const size = ctx.prefs.maxPageSize ?? 10;
   const entries = state.entries.slice(offset, offset + size);
   const opts = readOptions(ctx, true);

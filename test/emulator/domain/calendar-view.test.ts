@@ -198,3 +198,47 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     assert.equal((view[1]!.location as Json).displayName, '');
   });
 });
+
+describe('emulator domain: series across time zones', () => {
+  it('occurrences keep their wall time across DST; UTC shifts (graph-api.md §4.3 rule 1)', () => {
+    const h = new Harness();
+    const master = h.create(
+      timed('standup', '2026-03-23T09:00:00', '2026-03-23T09:15:00', 'W. Europe Standard Time', {
+        recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] }, range: { type: 'numbered', startDate: '2026-03-23', numberOfOccurrences: 2 } },
+      }),
+    );
+    assert.equal((master.recurrence as { range: Json }).range.recurrenceTimeZone, 'W. Europe Standard Time');
+    const utc = valueOf(h.call('GET', `/me/events/${String(master.id)}/instances`, { query: MARCH }));
+    assert.deepEqual(utc.map((i) => (i.start as Json).dateTime), ['2026-03-23T08:00:00.0000000', '2026-03-30T07:00:00.0000000']);
+    const berlin = valueOf(
+      h.call('GET', `/me/events/${String(master.id)}/instances`, { query: MARCH, headers: { prefer: 'outlook.timezone="Europe/Berlin"' } }),
+    );
+    assert.deepEqual(berlin.map((i) => (i.start as Json).dateTime), ['2026-03-23T09:00:00.0000000', '2026-03-30T09:00:00.0000000']);
+    assert.deepEqual(utc.map((i) => i.originalStart), ['2026-03-23T08:00:00Z', '2026-03-30T07:00:00Z']);
+  });
+
+  it('the Prefer zone does not move the window (user-list-calendarview.md)', () => {
+    const h = new Harness();
+    h.create(timed('late', '2026-03-03T23:30:00', '2026-03-03T23:45:00'));
+    const query = 'startDateTime=2026-03-03T00:00:00Z&endDateTime=2026-03-04T00:00:00Z';
+    assert.equal(valueOf(h.call('GET', '/me/calendarView', { query })).length, 1);
+    assert.equal(valueOf(h.call('GET', '/me/calendarView', { query, headers: { prefer: 'outlook.timezone="Asia/Tokyo"' } })).length, 1);
+  });
+
+  it('all-day series occurrences stay midnight-to-midnight', () => {
+    const h = new Harness();
+    const master = h.create(
+      timed('trash day', '2026-03-04T00:00:00', '2026-03-05T00:00:00', 'Pacific Standard Time', {
+        isAllDay: true,
+        recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['wednesday'] }, range: { type: 'endDate', startDate: '2026-03-04', endDate: '2026-03-18' } },
+      }),
+    );
+    const items = valueOf(h.call('GET', `/me/events/${String(master.id)}/instances`, { query: MARCH }));
+    assert.deepEqual(items.map((i) => [(i.start as Json).dateTime, (i.end as Json).dateTime]), [
+      ['2026-03-04T00:00:00.0000000', '2026-03-05T00:00:00.0000000'],
+      ['2026-03-11T00:00:00.0000000', '2026-03-12T00:00:00.0000000'],
+      ['2026-03-18T00:00:00.0000000', '2026-03-19T00:00:00.0000000'],
+    ]);
+    assert.ok(items.every((i) => i.isAllDay === true));
+  });
+});
