@@ -11,6 +11,9 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   middot: '·', euro: '€', pound: '£', yen: '¥', deg: '°', times: '×', laquo: '«', raquo: '»',
 };
 
+/** Marks a block element's edge until adjacent edges are merged. */
+const BOUNDARY = '\u0000';
+
 const BLOCK_TAGS =
   'p|div|ul|ol|table|tr|h[1-6]|blockquote|pre|hr|section|article|header|footer|address|dl|dt|dd|center';
 
@@ -52,8 +55,10 @@ export function htmlToText(html: string): string {
     .replace(/[ \t\r\n\f]+/g, ' ')
     .replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_m, attrs: string, inner: string) => linkText(attrs, inner))
     .replace(/<br\b[^>]*>/gi, '\n')
-    .replace(/<li\b[^>]*>/gi, '\n- ')
-    .replace(new RegExp(`</?(?:${BLOCK_TAGS}|li)\\b[^>]*>`, 'gi'), '\n')
+    .replace(/<li\b[^>]*>/gi, `${BOUNDARY}- `)
+    .replace(new RegExp(`</?(?:${BLOCK_TAGS}|li)\\b[^>]*>`, 'gi'), BOUNDARY)
+    // Adjacent block edges (</div><p>) make one line break, not one each.
+    .replace(new RegExp(`([ \\t]*${BOUNDARY}[ \\t]*)+`, 'g'), '\n')
     .replace(/<\/t[dh]\s*>/gi, ' ')
     .replace(/<[^>]*>/g, '');
   return decodeEntities(text)
