@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { FakeGraph } from './fake-graph.js';
+
+describe('emulator front: per-mailbox concurrency limit', () => {
+  let emu: TestEmulator;
+
+  beforeEach(async () => {
+    emu = await startTestEmulator({ tls: false, createGraph: () => new FakeGraph() });
+    // Slow requests are what overlap: the slot is held while the latency is spent.
+    emu.control.addFaults([{ kind: 'latency', latencyMs: 200 }]);
+  });
+  afterEach(() => emu.close());
+
+  const call = (mailbox: string, token: string): Promise<Response> =>
+    emu.fetch(`${emu.graphUrl}/users/${mailbox}/events`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('answers 429 with Retry-After to the 5th concurrent request to one mailbox; another mailbox is unaffected', async () => {
+    const token = emu.appToken();
+    const burst = Array.from({ length: 5 }, () => call('busy@x.test', token));
+    const other = Array.from({ length: 4 }, () => call('calm@x.test', token));
+    const busy = await Promise.all(burst);
+    const calm = await Promise.all(other);
+    const throttled = busy.filter((r) => r.status === 429);
+    assert.equal(throttled.length, 1);
+    assert.equal(busy.filter((r) => r.status === 200).length, 4);
+    assert.equal(throttled[0]!.headers.get('retry-after'), '0.5');
+    assert.deepEqual(calm.map((r) => r.status), [200, 200, 200, 200]);
+    assert.equal(emu.control.stats().throttled, 1);
+  });
+
+  it('frees the slot when a request completes', async () => {
+    const token = emu.appToken();
+    const first = await Promise.all(Array.from({ length: 4 }, () => call('busy@x.test', token)));
+    const second = await Promise.all(Array.from({ length: 4 }, () => call('busy@x.test', token)));
+    assert.deepEqual([...first, ...second].map((r) => r.status), Array(8).fill(200));
+  });
+
+  it('counts per app: a second client id gets its own four slots', async () => {
+    const a = emu.control.issueToken({ clientId: 'app-a' });
+    const b = emu.control.issueToken({ clientId: 'app-b' });
+    const all = await Promise.all([...Array.from({ length: 4 }, () => call('busy@x.test', a)), ...Array.from({ length: 4 }, () => call('busy@x.test', b))]);
+    assert.deepEqual(all.map((r) => r.status), Array(8).fill(200));
+  });
+
+  it('takes its limit and Retry-After from PUT /_emulator/throttle', async () => {
+    const put = await emu.fetch(`${emu.baseUrl}/_emulator/throttle`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ concurrency: 1, retryAfterSeconds: 2.128 }),
+    });
+    assert.equal(put.status, 200);
+    const token = emu.appToken();
+    const [a, b] = await Promise.all([call('busy@x.test', token), call('busy@x.test', token)]);
+    assert.deepEqual([a!.status, b!.status].sort(), [200, 429]);
+    assert.equal([a!, b!].find((r) => r.status === 429)!.headers.get('retry-after'), '2.128');
+  });
+});
