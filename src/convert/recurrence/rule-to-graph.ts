@@ -92,6 +92,8 @@ function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
       return d === undefined ? monthDayReason(rule) : { type: 'absoluteMonthly', interval, dayOfMonth: d };
     }
     case 'YEARLY': {
+      const unknown = extraParts(rule, ['byDay', 'bySetPos', 'byMonth', 'byMonthDay']);
+      if (unknown) return unknown;
       if (rule.byMonth && rule.byMonth.length !== 1) return 'YEARLY with several BYMONTH values has no Graph pattern';
       const m = rule.byMonth?.[0] ?? month;
       if (rule.byDay) {
@@ -100,8 +102,6 @@ function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
         return typeof rel === 'string' ? rel : { ...rel, month: m };
       }
       if (rule.byMonthDay && !rule.byMonth) return 'YEARLY BYMONTHDAY without BYMONTH repeats every month: no Graph pattern';
-      const extra = extraParts(rule, ['byMonthDay', 'bySetPos', 'byMonth']);
-      if (extra) return extra;
       const { min, max } = monthLengthRange(m);
       const d = graphDayOfMonth(rule, day, min, max);
       return d === undefined ? monthDayReason(rule) : { type: 'absoluteYearly', interval, dayOfMonth: d, month: m };
