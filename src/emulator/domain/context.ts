@@ -1,8 +1,8 @@
 import type { EmulatorRequest, EmulatorResponse } from '../contract.js';
 import { GraphError, badRequest } from './errors.js';
-import { type Preferences, parsePrefer, preferenceApplied, timeZoneApplied } from './prefer.js';
+import { type Preferences, bodyTypeApplied, parsePrefer, preferenceApplied, timeZoneApplied } from './prefer.js';
 import { QueryParams } from './query.js';
-import type { ReaderZone } from './representation.js';
+import type { ReaderZone, RenderOptions } from './representation.js';
 import type { CalendarScope } from './router.js';
 import type { Mailbox, StoredCalendar } from './store.js';
 import { ianaZoneOf } from './time.js';
@@ -24,6 +24,15 @@ export function buildContext(req: EmulatorRequest, mailbox: Mailbox, nowMs: numb
   return { req, mailbox, query: new QueryParams(req.rawQuery), prefs, ...(zone ? { zone } : {}), nowMs };
 }
 
+/** What every rendering of this request shares: the mailbox and the Prefer zone and body type. */
+export function baseRenderOptions(ctx: RequestContext): RenderOptions {
+  return {
+    mailbox: ctx.mailbox,
+    ...(ctx.zone ? { zone: ctx.zone } : {}),
+    ...(ctx.prefs.bodyType ? { bodyType: ctx.prefs.bodyType } : {}),
+  };
+}
+
 /** `https://host/v1.0/$metadata#users('{id}')/…` (samples 01, 04, 21). */
 export function contextUrl(ctx: RequestContext, fragment: string): string {
   return `${ctx.req.baseUrl}/${ctx.req.version}/$metadata#${fragment}`;
@@ -31,9 +40,13 @@ export function contextUrl(ctx: RequestContext, fragment: string): string {
 
 export const userFragment = (ctx: RequestContext): string => `users('${ctx.mailbox.id}')`;
 
-/** A JSON response; Preference-Applied names the zone when start/end were converted (sample 06). */
+/** A JSON response; Preference-Applied names the zone and body type it honoured (sample 06). */
 export function json(ctx: RequestContext, status: number, body: unknown, applied: readonly string[] = []): EmulatorResponse {
-  const parts = ctx.zone ? [timeZoneApplied(ctx.zone.name), ...applied] : [...applied];
+  const parts = [
+    ...(ctx.zone ? [timeZoneApplied(ctx.zone.name)] : []),
+    ...(ctx.prefs.bodyType ? [bodyTypeApplied(ctx.prefs.bodyType)] : []),
+    ...applied,
+  ];
   return { status, headers: { 'content-type': 'application/json', ...preferenceApplied(parts) }, body };
 }
 

@@ -1,6 +1,7 @@
 import type { EmulatorResponse } from '../contract.js';
 import {
   type RequestContext,
+  baseRenderOptions,
   calendarIdsOf,
   calendarOf,
   contextUrl,
@@ -23,8 +24,7 @@ function readOptions(ctx: RequestContext): RenderOptions {
   checkSelect(select);
   const extendedFilter = parseExtendedExpand(ctx.query.get('$expand'));
   return {
-    mailbox: ctx.mailbox,
-    ...(ctx.zone ? { zone: ctx.zone } : {}),
+    ...baseRenderOptions(ctx),
     ...(select ? { select } : {}),
     ...(extendedFilter ? { extendedFilter } : {}),
   };
@@ -32,7 +32,7 @@ function readOptions(ctx: RequestContext): RenderOptions {
 
 /** POST/PATCH responses never carry extended properties (graph-api.md §9.5). */
 function writeOptions(ctx: RequestContext): RenderOptions {
-  return { mailbox: ctx.mailbox, ...(ctx.zone ? { zone: ctx.zone } : {}) };
+  return baseRenderOptions(ctx);
 }
 
 function entityContext(ctx: RequestContext, select: readonly string[] | undefined): string {

@@ -1,4 +1,5 @@
 import type { GraphAttendee, GraphLocation, GraphRecipient } from '../../graph/types.js';
+import { wrapHtml } from './body.js';
 import { GraphError, badRequest } from './errors.js';
 import type { EventContent } from './store.js';
 import { NEVER_TIMESTAMP, type StoredTime, ianaZoneOf, parseWallTime } from './time.js';
@@ -50,12 +51,6 @@ function bool(v: unknown, p: string): boolean {
 function str(v: unknown, p: string): string {
   expectType(typeof v === 'string' || v === null, p, 'Edm.String', v);
   return (v as string | null) ?? '';
-}
-
-/** Exchange wraps stored HTML into a full document (graph-api.md §2, sample 02). */
-function wrapHtml(content: string): string {
-  if (content === '' || /^\s*<html[\s>]/i.test(content)) return content;
-  return `<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n${content}\r\n</body>\r\n</html>\r\n`;
 }
 
 function time(v: unknown, p: string): StoredTime {

@@ -5,6 +5,7 @@
  */
 export interface Preferences {
   readonly timeZone?: string;
+  readonly bodyType?: 'text' | 'html';
   readonly maxPageSize?: number;
   readonly trackChanges: boolean;
 }
@@ -13,10 +14,12 @@ export function parsePrefer(header: string | undefined): Preferences {
   if (!header) return { trackChanges: false };
   const tz = /outlook\.timezone\s*=\s*"([^"]*)"/i.exec(header) ?? /outlook\.timezone\s*=\s*([^,;"]+)/i.exec(header);
   const size = /odata\.maxpagesize\s*=\s*"?(\d+)"?/i.exec(header);
-  const prefs: { timeZone?: string; maxPageSize?: number; trackChanges: boolean } = {
+  const body = /outlook\.body-content-type\s*=\s*"?(text|html)"?/i.exec(header);
+  const prefs: { timeZone?: string; bodyType?: 'text' | 'html'; maxPageSize?: number; trackChanges: boolean } = {
     trackChanges: /(^|[,\s])odata\.track-changes/i.test(header),
   };
   if (tz) prefs.timeZone = tz[1]!.trim();
+  if (body) prefs.bodyType = body[1]!.toLowerCase() as 'text' | 'html';
   if (size && Number(size[1]) > 0) prefs.maxPageSize = Number(size[1]);
   return prefs;
 }
@@ -27,3 +30,5 @@ export function preferenceApplied(parts: readonly string[]): Record<string, stri
 }
 
 export const timeZoneApplied = (name: string): string => `outlook.timezone="${name}"`;
+
+export const bodyTypeApplied = (type: string): string => `outlook.body-content-type="${type}"`;

@@ -1,4 +1,5 @@
 import type { GraphDateTimeTimeZone, GraphEvent } from '../../graph/types.js';
+import { type BodyType, bodyAs, bodyPreview } from './body.js';
 import { badRequest } from './errors.js';
 import { occurrenceICalUId, occurrenceId } from './ids.js';
 import type { SeriesInstance } from './series.js';
@@ -23,6 +24,8 @@ export interface ReaderZone {
 export interface RenderOptions {
   readonly mailbox: Mailbox;
   readonly zone?: ReaderZone;
+  /** Prefer: outlook.body-content-type; html when absent. */
+  readonly bodyType?: BodyType;
   /** $select: property names (case-insensitive); undefined = all. */
   readonly select?: readonly string[];
   /** Delta items carry "@odata.type" (samples 07-10). */
@@ -38,23 +41,6 @@ const UTC_ZONE: ReaderZone = { name: 'UTC', tz: 'UTC' };
 function renderTime(t: StoredTime, isAllDay: boolean, zone: ReaderZone): GraphDateTimeTimeZone {
   if (isAllDay) return { dateTime: formatWallTime(t.local), timeZone: zone.name };
   return { dateTime: formatWallTime(wallTimeIn(storedTimeToMs(t), zone.tz)), timeZone: zone.name };
-}
-
-/** Plain-text preview of the body (bodyPreview is at most 255 characters). */
-export function bodyPreview(content: EventContent): string {
-  const { contentType, content: text } = content.body;
-  const plain =
-    contentType === 'html'
-      ? text
-          .replace(/<head[\s\S]*?<\/head>/gi, '')
-          .replace(/<[^>]+>/g, '')
-          .replace(/&nbsp;/g, ' ')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&quot;/g, '"')
-          .replace(/&amp;/g, '&')
-      : text;
-  return plain.trim().slice(0, 255);
 }
 
 interface Identity {
@@ -130,7 +116,7 @@ function fullEvent(item: Renderable, opts: RenderOptions): GraphEvent {
     isReminderOn: c.isReminderOn,
     hasAttachments: false,
     subject: c.subject,
-    bodyPreview: bodyPreview(c),
+    bodyPreview: bodyPreview(c.body),
     importance: c.importance,
     sensitivity: c.sensitivity,
     isAllDay: c.isAllDay,
@@ -150,7 +136,7 @@ function fullEvent(item: Renderable, opts: RenderOptions): GraphEvent {
     // "not returned for single instances" (MGDC:api-reference/v1.0/resources/event.md, originalStart).
     ...(x.originalStart !== undefined ? { originalStart: x.originalStart } : {}),
     responseStatus: { response: isOrganizer ? 'organizer' : 'none', time: NEVER_TIMESTAMP },
-    body: { ...c.body },
+    body: bodyAs(c.body, opts.bodyType ?? 'html'),
     start: renderTime(c.start, c.isAllDay, zone),
     end: renderTime(c.end, c.isAllDay, zone),
     location: structuredClone(c.location),

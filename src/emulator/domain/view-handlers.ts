@@ -1,5 +1,5 @@
 import type { EmulatorResponse } from '../contract.js';
-import { type RequestContext, calendarIdsOf, calendarOf, contextUrl, json, lookupScopeOf, page, userFragment } from './context.js';
+import { type RequestContext, baseRenderOptions, calendarIdsOf, calendarOf, contextUrl, json, lookupScopeOf, page, userFragment } from './context.js';
 import { type SyncState, type SyncStateRing, decodeToken, diffRound, encodeToken } from './delta.js';
 import { badRequest, windowRequired } from './errors.js';
 import { resolveEvent } from './events.js';
@@ -25,8 +25,7 @@ function readOptions(ctx: RequestContext, withODataType = false): RenderOptions 
   const select = ctx.query.select();
   checkSelect(select);
   return {
-    mailbox: ctx.mailbox,
-    ...(ctx.zone ? { zone: ctx.zone } : {}),
+    ...baseRenderOptions(ctx),
     ...(select ? { select } : {}),
     ...(withODataType ? { withODataType } : {}),
   };

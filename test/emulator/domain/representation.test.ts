@@ -86,6 +86,20 @@ describe('emulator domain: event representation', () => {
     assert.deepEqual(plain.start, { dateTime: '2026-05-01T00:00:00.0000000', timeZone: 'UTC' });
   });
 
+  it('bodies come back as HTML unless Prefer outlook.body-content-type="text" (event-get.md)', () => {
+    const h = new Harness();
+    const id = String(h.create(timed('x', '2026-03-03T09:00:00', '2026-03-03T10:00:00', 'UTC', {
+      body: { contentType: 'text', content: 'line 1 & more\nline 2' },
+    })).id);
+    const html = bodyOf(h.call('GET', `/me/events/${id}`)).body as { contentType: string; content: string };
+    assert.equal(html.contentType, 'html');
+    assert.match(html.content, /<body>\r\n<div>line 1 &amp; more<br>\r\nline 2<\/div>/);
+    const res = h.call('GET', `/me/events/${id}`, { headers: { prefer: 'outlook.body-content-type="text"' } });
+    assert.deepEqual(bodyOf(res).body, { contentType: 'text', content: 'line 1 & more\nline 2' });
+    assert.equal(res.headers?.['preference-applied'], 'outlook.body-content-type="text"');
+    assert.equal(bodyOf(res).bodyPreview, 'line 1 & more\nline 2');
+  });
+
   it('isAllDay needs midnight bounds in one zone (MGDC resources/event.md isAllDay)', () => {
     const h = new Harness();
     const notMidnight = h.call('POST', '/me/events', { body: timed('x', '2026-05-01T09:00:00', '2026-05-02T00:00:00', 'UTC', { isAllDay: true }) });
