@@ -89,6 +89,17 @@ for (const kind of SERVER_KINDS) {
       assert.equal(proxy.requests.length, 4);
     });
 
+    it('a PUT answer whose ETag a proxy weakened still yields the strong etag for the next If-Match', async () => {
+      // nginx gzip turns "x" into W/"x" (caldav-ical.md §1.7): If-Match with it would 412 forever.
+      proxy.addFault({ method: 'PUT', transform: (res) => ({ ...res, headers: { ...res.headers, etag: `W/${res.headers.etag}` } }) });
+      const uid = `weak-${kind}`;
+      const created = await client.create(calendar, hrefNameFor(uid), eventIcs(uid, 'v1'));
+      assert.ok(!created.etag.startsWith('W/'), created.etag);
+      assert.equal(proxy.requests.filter((r) => r.method === 'PROPFIND').length, 1, 'etag fetched with PROPFIND');
+      const updated = await client.update(created.href, eventIcs(uid, 'v2'), created.etag);
+      assert.equal(await client.fetchEtag(updated.href), updated.etag);
+    });
+
     it('continues a truncated (507) sync answer with the token it returned', async () => {
       const base = delta(await client.syncChanges(calendar, undefined));
       const a = await client.create(calendar, hrefNameFor(`trunc-a-${kind}`), eventIcs(`trunc-a-${kind}`, 'a'));

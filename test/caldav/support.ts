@@ -28,3 +28,32 @@ export function eventIcs(uid: string, summary: string, start = '20260301T090000Z
     'END:VEVENT', 'END:VCALENDAR', '',
   ].join('\r\n');
 }
+
+export interface ScriptedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+/** A client whose server is a list of canned answers, one per request, for status mappings no real server shows. */
+export function scriptedClient(answers: Response[]): { client: CalDavClient; requests: ScriptedRequest[] } {
+  const requests: ScriptedRequest[] = [];
+  const fakeFetch: typeof fetch = async (input, init) => {
+    requests.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers: { ...(init?.headers as Record<string, string>) },
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
+    const next = answers.shift();
+    if (!next) throw new Error(`unscripted request ${init?.method} ${String(input)}`);
+    return next;
+  };
+  const client = new CalDavClient({ fetch: fakeFetch, maxAttempts: 1, limiter: new HostLimiter(2) });
+  return { client, requests };
+}
+
+export function xmlResponse(status: number, body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { 'content-type': 'application/xml; charset=utf-8', ...headers } });
+}

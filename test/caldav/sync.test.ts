@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { CalDavClient } from '../../src/caldav/client.js';
+import { DavHttpError } from '../../src/caldav/errors.js';
 import { hrefKey, hrefNameFor } from '../../src/caldav/href.js';
 import type { EtagEntry, SyncResult } from '../../src/caldav/sync.js';
 import type { WriteResult } from '../../src/caldav/writes.js';
 import type { DavServer } from '../helpers/dav-servers.js';
-import { clientFor, eventIcs, SERVER_KINDS, startServer } from './support.js';
+import { clientFor, eventIcs, scriptedClient, SERVER_KINDS, startServer, xmlResponse } from './support.js';
 
 function delta(result: SyncResult): Extract<SyncResult, { kind: 'delta' }> {
   assert.equal(result.kind, 'delta');
@@ -73,3 +74,47 @@ for (const kind of SERVER_KINDS) {
     });
   });
 }
+
+describe('caldav sync-collection status mapping', () => {
+  const collection = 'http://dav.test/u/cal/';
+  const validSyncToken = '<d:error xmlns:d="DAV:"><d:valid-sync-token/></d:error>';
+
+  it('treats 409 valid-sync-token and a bare 403 on a given token as a dead token', async () => {
+    for (const answer of [xmlResponse(409, validSyncToken), xmlResponse(403, 'Forbidden')]) {
+      const { client } = scriptedClient([answer]);
+      assert.deepEqual(await client.syncChanges(collection, 'old-token'), { kind: 'token-invalid' });
+    }
+  });
+
+  it('does not blame the token for a missing collection or for failures of an initial sync', async () => {
+    const gone = scriptedClient([xmlResponse(404, 'Not Found')]);
+    await assert.rejects(gone.client.syncChanges(collection, 'old-token'),
+      (err: unknown) => err instanceof DavHttpError && err.status === 404);
+    const initial = scriptedClient([xmlResponse(403, validSyncToken)]);
+    await assert.rejects(initial.client.syncChanges(collection, undefined),
+      (err: unknown) => err instanceof DavHttpError && err.status === 403);
+  });
+
+  it('sends an empty sync-token on the first sync and fails loudly when a truncated answer does not advance', async () => {
+    const truncated = `<multistatus xmlns="DAV:"><response><href>/u/cal/</href>
+      <status>HTTP/1.1 507 Insufficient Storage</status></response><sync-token>t1</sync-token></multistatus>`;
+    const { client, requests } = scriptedClient([xmlResponse(207, truncated), xmlResponse(207, truncated)]);
+    await assert.rejects(client.syncChanges(collection, undefined),
+      (err: unknown) => err instanceof DavHttpError && /did not advance/.test(err.message));
+    assert.match(requests[0]?.body ?? '', /<d:sync-token><\/d:sync-token>/);
+    assert.match(requests[1]?.body ?? '', /<d:sync-token>t1<\/d:sync-token>/);
+  });
+
+  it('lets the last page win for an href changed on one page and removed on the next', async () => {
+    const page1 = `<multistatus xmlns="DAV:"><response><href>/u/cal/a.ics</href><propstat><prop><getetag>"1"</getetag>
+      </prop><status>HTTP/1.1 200 OK</status></propstat></response><response><href>/u/cal/</href>
+      <status>HTTP/1.1 507 Insufficient Storage</status></response><sync-token>t1</sync-token></multistatus>`;
+    const page2 = `<multistatus xmlns="DAV:"><response><href>/u/cal/a%2Eics</href><status>HTTP/1.1 404 Not Found</status>
+      </response><sync-token>t2</sync-token></multistatus>`;
+    const { client } = scriptedClient([xmlResponse(207, page1), xmlResponse(207, page2)]);
+    const result = delta(await client.syncChanges(collection, 't0'));
+    assert.equal(result.token, 't2');
+    assert.deepEqual(result.changed, []);
+    assert.deepEqual(result.removed, ['http://dav.test/u/cal/a%2Eics']);
+  });
+});

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CalDavClient } from '../../src/caldav/client.js';
-import { MissingEtagError, PreconditionFailedError, UidConflictError } from '../../src/caldav/errors.js';
+import { DavHttpError, MissingEtagError, PreconditionFailedError, UidConflictError } from '../../src/caldav/errors.js';
 import { hrefNameFor, sameHref } from '../../src/caldav/href.js';
 import type { DavServer } from '../helpers/dav-servers.js';
-import { clientFor, eventIcs, SERVER_KINDS, startServer } from './support.js';
+import { clientFor, eventIcs, scriptedClient, SERVER_KINDS, startServer, xmlResponse } from './support.js';
 
 for (const kind of SERVER_KINDS) {
   describe(`caldav conditional writes against ${kind}`, function () {
@@ -81,3 +81,43 @@ for (const kind of SERVER_KINDS) {
     });
   });
 }
+
+describe('caldav write status mapping', () => {
+  const href = 'http://dav.test/u/cal/a.ics';
+  const ics = eventIcs('a@example.com', 'a');
+
+  it('names the existing resource of a no-uid-conflict when the server gives it', async () => {
+    const { client } = scriptedClient([xmlResponse(409, `<d:error xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+      <c:no-uid-conflict><d:href>/u/cal/original.ics</d:href></c:no-uid-conflict></d:error>`)]);
+    await assert.rejects(client.create('http://dav.test/u/cal/', 'a.ics', ics), (err: unknown) =>
+      err instanceof UidConflictError && err.existingHref === 'http://dav.test/u/cal/original.ics');
+  });
+
+  it('maps a 207 whose inner status is 412 to PreconditionFailedError, and other preconditions to DavHttpError', async () => {
+    const inner412 = scriptedClient([xmlResponse(207, `<multistatus xmlns="DAV:"><response><href>/u/cal/a.ics</href>
+      <status>HTTP/1.1 412 Precondition Failed</status></response></multistatus>`)]);
+    await assert.rejects(inner412.client.update(href, ics, '"e1"'),
+      (err: unknown) => err instanceof PreconditionFailedError && err.sentEtag === '"e1"');
+    const tooBig = scriptedClient([xmlResponse(403, `<d:error xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+      <c:max-resource-size/></d:error>`)]);
+    await assert.rejects(tooBig.client.update(href, ics, '"e1"'), (err: unknown) =>
+      err instanceof DavHttpError && !(err instanceof PreconditionFailedError) && /max-resource-size/.test(err.message));
+  });
+
+  it('accepts only 200/201/204: a 202 is an error', async () => {
+    const { client } = scriptedClient([new Response('queued', { status: 202 })]);
+    await assert.rejects(client.remove(href, '"e1"'), (err: unknown) => err instanceof DavHttpError && err.status === 202);
+  });
+
+  it('quotes a bare getetag for If-Match and asks PROPFIND when the PUT answer has only a weak or no ETag', async () => {
+    const propfindAnswer = () => xmlResponse(207, `<multistatus xmlns="DAV:"><response><href>/u/cal/a.ics</href>
+      <propstat><prop><getetag>"strong-2"</getetag></prop><status>HTTP/1.1 200 OK</status></propstat></response></multistatus>`);
+    for (const putHeaders of [{ etag: 'W/"weak-2"' }, {}] as Record<string, string>[]) {
+      const { client, requests } = scriptedClient([new Response(null, { status: 204, headers: putHeaders }), propfindAnswer()]);
+      const result = await client.update(href, ics, 'bare-1');
+      assert.equal(requests[0]?.headers['If-Match'], '"bare-1"');
+      assert.equal(requests[1]?.method, 'PROPFIND');
+      assert.equal(result.etag, '"strong-2"');
+    }
+  });
+});
