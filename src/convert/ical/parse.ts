@@ -1,0 +1,161 @@
+import ICAL from 'ical.js';
+import type { CalendarItem, CalendarSeries, EventOccurrence, EventTime, OccurrenceKey, RecurrenceRule } from '../../model/index.js';
+import { eventTimeToEpochMs } from '../../model/index.js';
+import { rawValues, veventContext, type VeventContext } from './context.js';
+import { parseRrule } from './deps.js';
+import { addDuration, parseDuration } from './duration.js';
+import { IcalParseError } from './errors.js';
+import { lineContaining, veventPropertyLines } from './lines.js';
+import { readFields } from './read-fields.js';
+import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
+
+export interface IcsParseOptions {
+  /** Read floating DATE-TIMEs as wall times in this IANA zone (else they stay floating). */
+  readonly floatingTz?: string;
+}
+
+export interface IcsParseResult {
+  readonly item: CalendarItem;
+  readonly warnings: string[];
+  /**
+   * Set when the object holds only RECURRENCE-ID components and no master (someone was invited to
+   * single occurrences, RFC 4791 §4.1 allows it): `item` is then the earliest of them as a single
+   * event, and all of them are here by key. Such an object cannot be rewritten as a series.
+   */
+  readonly detachedOccurrences?: Readonly<Record<OccurrenceKey, EventOccurrence>>;
+}
+
+/** Parses iCalendar text into its VCALENDAR, turning ical.js parser errors into IcalParseError. */
+export function parseCalendar(text: string): ICAL.Component {
+  let jcal: unknown;
+  try {
+    jcal = ICAL.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const quoted = /"([^"]*)"\s*$/.exec(message)?.[1];
+    throw new IcalParseError(message, { line: quoted ? lineContaining(text, quoted) : undefined });
+  }
+  if (!Array.isArray(jcal) || jcal.length === 0) throw new IcalParseError('no iCalendar data');
+  if (Array.isArray(jcal[0])) throw new IcalParseError(`expected one VCALENDAR, found ${jcal.length}`);
+  const root = new ICAL.Component(jcal);
+  if (root.name !== 'vcalendar') throw new IcalParseError(`expected VCALENDAR, found ${root.name.toUpperCase()}`);
+  return root;
+}
+
+function occurrence(ctx: VeventContext, times: TimeReader): EventOccurrence {
+  const start = readTimeProperty('dtstart', ctx, times);
+  if (!start) ctx.fail('VEVENT without DTSTART');
+  let end = readTimeProperty('dtend', ctx, times);
+  if (!end) {
+    const durationProp = ctx.vevent.getFirstProperty('duration');
+    const raw = durationProp ? rawValues(durationProp)[0] : undefined;
+    const duration = typeof raw === 'string' ? parseDuration(raw) : undefined;
+    if (durationProp && (!duration || duration.negative)) ctx.fail(`invalid DURATION "${String(raw)}"`, durationProp);
+    // RFC 5545 §3.6.1: without DTEND or DURATION a date lasts one day, a date-time no time at all.
+    end = addDuration(start, duration ?? { negative: false, days: start.kind === 'date' ? 1 : 0, seconds: 0 });
+  }
+  if (eventTimeToEpochMs(end) < eventTimeToEpochMs(start)) ctx.fail('DTEND before DTSTART', ctx.vevent.getFirstProperty('dtend') ?? undefined);
+  return { ...readFields(ctx), start, end };
+}
+
+function uidOf(vevent: ICAL.Component, index: number): string {
+  const uid = vevent.getFirstPropertyValue('uid');
+  if (typeof uid !== 'string' || uid.trim() === '') throw new IcalParseError(`VEVENT #${index + 1} has no UID`, { property: 'uid' });
+  return uid;
+}
+
+function recurrenceIdOf(ctx: VeventContext, times: TimeReader): EventTime | undefined {
+  const prop = ctx.vevent.getFirstProperty('recurrence-id');
+  if (!prop) return undefined;
+  if (String(prop.getFirstParameter('range') ?? '').toUpperCase() === 'THISANDFUTURE') {
+    // Splitting a series at an occurrence is not representable in the model (nor in Graph).
+    ctx.fail('RECURRENCE-ID;RANGE=THISANDFUTURE is not supported', prop);
+  }
+  return readTimeValues(prop, ctx, times)[0];
+}
+
+type SeriesParts = Pick<CalendarSeries, 'rule' | 'rdates' | 'cancelled'>;
+
+function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeReader): SeriesParts | undefined {
+  const rrules = ctx.vevent.getAllProperties('rrule');
+  const rdateProps = ctx.vevent.getAllProperties('rdate');
+  if (rrules.length === 0 && rdateProps.length === 0) return undefined;
+  if (rrules.length > 1) ctx.fail('several RRULEs in one VEVENT are not supported', rrules[1]);
+  if (ctx.vevent.hasProperty('exrule')) ctx.fail('EXRULE is not supported', ctx.vevent.getFirstProperty('exrule')!);
+  const ruleText = rrules[0] ? rrules[0].toICALString().replace(/^RRULE[^:]*:/i, '') : undefined;
+  let rule: RecurrenceRule;
+  try {
+    // An RDATE-only series is a COUNT=1 rule (DTSTART itself) plus the extra dates.
+    rule = ruleText !== undefined ? parseRrule(ruleText, master.start.kind) : { freq: 'DAILY' as const, interval: 1, count: 1 };
+  } catch (e) {
+    ctx.fail(e instanceof Error ? e.message : String(e), rrules[0]);
+  }
+  const rdates = rdateProps.flatMap((p) => readTimeValues(p, ctx, times));
+  const cancelled = [
+    ...new Set(
+      ctx.vevent.getAllProperties('exdate').flatMap((p) => readTimeValues(p, ctx, times).map((t) => keyInMasterForm(t, master.start))),
+    ),
+  ].sort();
+  return { rule, ...(rdates.length > 0 ? { rdates } : {}), cancelled };
+}
+
+/** A parse result plus the components each part came from, for patching in place. */
+export interface CalendarObject extends IcsParseResult {
+  readonly masterComponent?: ICAL.Component;
+  readonly overrideComponents: ReadonlyMap<OccurrenceKey, ICAL.Component>;
+}
+
+export function icsToItem(text: string, opts: IcsParseOptions = {}): IcsParseResult {
+  const { item, warnings, detachedOccurrences } = readCalendarObject(parseCalendar(text), text, opts);
+  return { item, warnings, ...(detachedOccurrences ? { detachedOccurrences } : {}) };
+}
+
+/** Reads the VCALENDAR `root` parsed from `text` (the text only serves line numbers). */
+export function readCalendarObject(root: ICAL.Component, text: string, opts: IcsParseOptions = {}): CalendarObject {
+  const vevents = root.getAllSubcomponents('vevent');
+  if (vevents.length === 0) throw new IcalParseError('VCALENDAR holds no VEVENT');
+  const uids = [...new Set(vevents.map(uidOf))];
+  if (uids.length > 1) throw new IcalParseError(`one VCALENDAR must hold one UID, found ${uids.length}: ${uids.join(', ')}`);
+  const uid = uids[0]!;
+  const warnings: string[] = [];
+  const lines = veventPropertyLines(text);
+  const times = timeReader(root, opts.floatingTz);
+  const contexts = vevents.map((v, i) => veventContext(v, uid, lines[i], warnings));
+  const masters = contexts.filter((c) => !c.vevent.hasProperty('recurrence-id'));
+  if (masters.length > 1) masters[1]!.fail('several VEVENTs without RECURRENCE-ID share this UID');
+
+  const overrideList = contexts
+    .filter((c) => c.vevent.hasProperty('recurrence-id'))
+    .map((c) => ({ ctx: c, id: recurrenceIdOf(c, times)!, occ: occurrence(c, times) }));
+
+  if (masters.length === 0) {
+    const detached: Record<OccurrenceKey, EventOccurrence> = {};
+    for (const o of overrideList) detached[keyInMasterForm(o.id, o.id)] = o.occ;
+    const earliest = [...overrideList].sort((a, b) => eventTimeToEpochMs(a.occ.start) - eventTimeToEpochMs(b.occ.start))[0]!;
+    warnings.push(`UID ${uid}: only RECURRENCE-ID occurrences, no master (invited to ${overrideList.length} occurrence(s))`);
+    return { item: { kind: 'single', uid, event: earliest.occ }, warnings, detachedOccurrences: detached, overrideComponents: new Map() };
+  }
+
+  const masterCtx = masters[0]!;
+  const master = occurrence(masterCtx, times);
+  const recurring = seriesParts(master, masterCtx, times);
+  if (!recurring) {
+    if (overrideList.length > 0) warnings.push(`UID ${uid}: ${overrideList.length} RECURRENCE-ID override(s) of a non-recurring event ignored`);
+    if (masterCtx.vevent.hasProperty('exdate')) masterCtx.warn('EXDATE on a non-recurring event ignored');
+    return { item: { kind: 'single', uid, event: master }, warnings, masterComponent: masterCtx.vevent, overrideComponents: new Map() };
+  }
+  const overrides: Record<OccurrenceKey, EventOccurrence> = {};
+  const overrideComponents = new Map<OccurrenceKey, ICAL.Component>();
+  for (const o of overrideList) {
+    const key = keyInMasterForm(o.id, master.start);
+    if (overrides[key]) o.ctx.fail(`two overrides for the occurrence ${key}`, o.ctx.vevent.getFirstProperty('recurrence-id')!);
+    overrides[key] = o.occ;
+    overrideComponents.set(key, o.ctx.vevent);
+  }
+  return {
+    item: { kind: 'series', uid, master, ...recurring, overrides },
+    warnings,
+    masterComponent: masterCtx.vevent,
+    overrideComponents,
+  };
+}

@@ -1,0 +1,112 @@
+import type ICAL from 'ical.js';
+import type { EventTime } from '../../model/index.js';
+import { epochMsToLocal, localAsUtcMs, occurrenceKey, utcMsAsLocal } from '../../model/index.js';
+import type { OccurrenceKey } from '../../model/index.js';
+import { customZoneOffsetMinutes, resolveIcalTzid } from './deps.js';
+import { rawType, rawValues, type VeventContext } from './context.js';
+
+/** How one TZID of a VCALENDAR is read: an IANA zone, or a zone known only by its VTIMEZONE rules. */
+export type ZoneReading = { readonly kind: 'iana'; readonly tz: string } | { readonly kind: 'custom'; readonly vtimezone: string };
+
+/** Why a TZID could not be read (no known name and no VTIMEZONE, or a broken VTIMEZONE). */
+export type ZoneFailure = { readonly kind: 'unreadable'; readonly reason: string };
+
+export interface TimeReader {
+  zone(tzid: string): ZoneReading | ZoneFailure;
+  readonly floatingTz?: string;
+}
+
+export function timeReader(calendar: ICAL.Component, floatingTz: string | undefined): TimeReader {
+  const vtimezones = new Map<string, string>();
+  for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
+    const tzid = vtz.getFirstPropertyValue('tzid');
+    if (typeof tzid === 'string') vtimezones.set(tzid, vtz.toString());
+  }
+  const cache = new Map<string, ZoneReading | ZoneFailure>();
+  const read = (tzid: string): ZoneReading | ZoneFailure => {
+    try {
+      const r = resolveIcalTzid(tzid, vtimezones.get(tzid));
+      return r.kind === 'iana' ? { kind: 'iana', tz: r.tz } : { kind: 'custom', vtimezone: r.vtimezone };
+    } catch (e) {
+      return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  return {
+    floatingTz,
+    zone(tzid) {
+      const hit = cache.get(tzid) ?? read(tzid);
+      cache.set(tzid, hit);
+      return hit;
+    },
+  };
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(Z?)$/;
+
+/** UTC wall time of `local` read in a zone known only by its VTIMEZONE. */
+function customLocalToUtc(local: string, vtimezone: string): string {
+  const wall = localAsUtcMs(local);
+  // Two rounds settle on the offset in force at the instant itself (one transition away at most).
+  const first = wall - customZoneOffsetMinutes(vtimezone, wall) * 60_000;
+  return utcMsAsLocal(wall - customZoneOffsetMinutes(vtimezone, first) * 60_000);
+}
+
+/** One DATE or DATE-TIME value of `prop`, zone taken from its TZID. */
+export function readTimeValue(raw: unknown, prop: ICAL.Property, ctx: VeventContext, times: TimeReader): EventTime {
+  if (typeof raw !== 'string') ctx.fail(`expected a DATE or DATE-TIME value, got ${JSON.stringify(raw)}`, prop);
+  if (DATE_RE.test(raw) && !Number.isNaN(localAsUtcMs(`${raw}T00:00:00`))) return { kind: 'date', date: raw };
+  const m = DATE_TIME_RE.exec(raw);
+  if (!m || Number.isNaN(localAsUtcMs(m[1]!))) ctx.fail(`invalid date-time "${raw}"`, prop);
+  const local = m[1]!;
+  if (m[2] === 'Z') return { kind: 'zoned', local, tz: 'UTC' };
+  const tzid = prop.getFirstParameter('tzid');
+  if (!tzid) return times.floatingTz ? { kind: 'zoned', local, tz: times.floatingTz } : { kind: 'floating', local };
+  const zone = times.zone(tzid);
+  if (zone.kind === 'unreadable') ctx.fail(zone.reason, prop);
+  if (zone.kind === 'iana') return { kind: 'zoned', local, tz: zone.tz };
+  return { kind: 'zoned', local: customLocalToUtc(local, zone.vtimezone), tz: 'UTC' };
+}
+
+/** All time values of a multi-valued property (EXDATE, RDATE); PERIOD values yield their start. */
+export function readTimeValues(prop: ICAL.Property, ctx: VeventContext, times: TimeReader): EventTime[] {
+  const periods = rawType(prop) === 'period';
+  if (periods) ctx.warn(`${prop.name.toUpperCase()} with PERIOD values: only their starts are kept`);
+  return rawValues(prop).map((v) => readTimeValue(periods && Array.isArray(v) ? v[0] : v, prop, ctx, times));
+}
+
+export function readTimeProperty(name: string, ctx: VeventContext, times: TimeReader): EventTime | undefined {
+  const prop = ctx.vevent.getFirstProperty(name);
+  return prop ? readTimeValue(rawValues(prop)[0], prop, ctx, times) : undefined;
+}
+
+/**
+ * The key of `t` as an occurrence of a series whose DTSTART is `master`. Clients write EXDATE and
+ * RECURRENCE-ID in other forms than DTSTART (DATE on a timed series, UTC for a zoned one,
+ * floating for a zoned one); all of them name the occurrence the master's form would.
+ */
+export function keyInMasterForm(t: EventTime, master: EventTime): OccurrenceKey {
+  switch (master.kind) {
+    case 'date':
+      return t.kind === 'date' ? t.date : t.local.slice(0, 10);
+    case 'floating':
+      return t.kind === 'date' ? `${t.date}T${master.local.slice(11)}` : t.local;
+    case 'zoned':
+      if (t.kind === 'date') return occurrenceKey({ kind: 'zoned', local: `${t.date}T${master.local.slice(11)}`, tz: master.tz });
+      if (t.kind === 'floating') return occurrenceKey({ kind: 'zoned', local: t.local, tz: master.tz });
+      return occurrenceKey(t);
+  }
+}
+
+/** The inverse of keyInMasterForm: the value to write in EXDATE / RECURRENCE-ID for a key. */
+export function timeForKey(key: OccurrenceKey, master: EventTime): EventTime {
+  switch (master.kind) {
+    case 'date':
+      return { kind: 'date', date: key.slice(0, 10) };
+    case 'floating':
+      return { kind: 'floating', local: key };
+    case 'zoned': {
+      return { kind: 'zoned', local: epochMsToLocal(Date.parse(key), master.tz), tz: master.tz };
+    }
+  }
+}

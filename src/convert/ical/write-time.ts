@@ -1,0 +1,54 @@
+import ICAL from 'ical.js';
+import type { EventTime } from '../../model/index.js';
+
+type JcalTime = { readonly type: 'date' | 'date-time'; readonly tzid?: string; readonly value: string };
+
+function jcalTime(t: EventTime): JcalTime {
+  switch (t.kind) {
+    case 'date':
+      return { type: 'date', value: t.date };
+    case 'floating':
+      return { type: 'date-time', value: t.local };
+    case 'zoned':
+      return t.tz === 'UTC' ? { type: 'date-time', value: `${t.local}Z` } : { type: 'date-time', tzid: t.tz, value: t.local };
+  }
+}
+
+/** The TZID a time is written with, if any (UTC is written with Z instead). */
+export function tzidOf(t: EventTime): string | undefined {
+  return jcalTime(t).tzid;
+}
+
+/**
+ * Properties for `times` (one per value form: a multi-valued property may carry one TZID and one
+ * VALUE type only), each keeping the `extraParams` of the property it replaces.
+ */
+export function timeProperties(name: string, times: readonly EventTime[], extraParams: Record<string, unknown> = {}): ICAL.Property[] {
+  const groups = new Map<string, JcalTime[]>();
+  for (const j of times.map(jcalTime)) {
+    const key = `${j.type}|${j.tzid ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  }
+  return [...groups.values()].map((group) => {
+    const { type, tzid } = group[0]!;
+    const params = { ...extraParams, ...(tzid ? { tzid } : {}) };
+    return new ICAL.Property([name, params, type, ...group.map((j) => j.value)]);
+  });
+}
+
+/** Parameters of an existing time property other than those the value decides (TZID, VALUE). */
+function otherParams(prop: ICAL.Property | null): Record<string, unknown> {
+  if (!prop) return {};
+  const params = { ...((prop.toJSON() as unknown[])[1] as Record<string, unknown>) };
+  delete params.tzid;
+  delete params.value;
+  return params;
+}
+
+/** Sets a single-valued time property (DTSTART, DTEND, RECURRENCE-ID), keeping its other parameters. */
+export function setTimeProperty(vevent: ICAL.Component, name: string, t: EventTime): void {
+  const old = vevent.getFirstProperty(name);
+  const params = otherParams(old);
+  vevent.removeAllProperties(name);
+  vevent.addProperty(timeProperties(name, [t], params)[0]!);
+}

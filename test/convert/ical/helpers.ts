@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import type { EventFields, EventOccurrence, EventTime } from '../../../src/model/index.js';
+
+export function fixture(name: string): string {
+  return readFileSync(new URL(`../../fixtures/ics/${name}`, import.meta.url), 'utf8');
+}
+
+/** The fields a VEVENT with nothing but times reads as. */
+export const EMPTY_FIELDS: EventFields = {
+  summary: '',
+  description: '',
+  locations: [],
+  categories: [],
+  busyStatus: 'busy',
+  sensitivity: 'normal',
+  importance: 'normal',
+  status: 'confirmed',
+  attendees: [],
+};
+
+export function occ(start: EventTime, end: EventTime, fields: Partial<EventFields> = {}): EventOccurrence {
+  return { ...EMPTY_FIELDS, ...fields, start, end };
+}
+
+/** Runs python3-icalendar (Debian's, so /usr/bin/python3) on `text`; returns its summary or throws. */
+export function pythonIcalendarAccepts(text: string): string {
+  const script = [
+    'import sys, icalendar',
+    'cal = icalendar.Calendar.from_ical(sys.stdin.read())',
+    'print(",".join(sorted(c.name for c in cal.walk())))',
+  ].join('\n');
+  const run = spawnSync('/usr/bin/python3', ['-c', script], { input: text, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`python icalendar rejected the object: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+/** The unfolded content lines of an iCalendar text, for asserting on what was written. */
+export function contentLines(text: string): string[] {
+  return text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter((l) => l.length > 0);
+}
