@@ -17,11 +17,14 @@ for (const kind of SERVER_KINDS) {
     });
     after(async () => server?.stop());
 
-    it('finds the principal and calendar home from the server root and from the home itself', async () => {
+    it('finds the principal and calendar home from the server root, /.well-known/caldav and the home itself', async () => {
       const fromRoot = await client.discover(`${server.baseUrl}/`);
       const fromHome = await client.discover(server.calendarHomeUrl);
+      // Both servers redirect /.well-known/caldav to / (301/302); the PROPFIND must survive the redirect.
+      const fromWellKnown = await client.discover(`${server.baseUrl}/.well-known/caldav`);
       assert.ok(sameHref(fromRoot.calendarHomeUrl, server.calendarHomeUrl), fromRoot.calendarHomeUrl);
       assert.deepEqual(fromHome, fromRoot);
+      assert.deepEqual(fromWellKnown, fromRoot);
     });
 
     it('ensureCalendar creates a missing calendar by display name, then finds the same one', async () => {
