@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { trustingFetch } from '../../../src/emulator/tls-clients.js';
+
+const run = promisify(execFile);
+const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+
+/** Starts `calbridge emulator …` and resolves with the child and its first `count` stdout lines. */
+async function startCli(args: string[], count: number): Promise<{ child: ChildProcessWithoutNullStreams; lines: string[] }> {
+  const child = spawn(process.execPath, [...CLI, 'emulator', ...args], { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const lines: string[] = [];
+  const rl = createInterface({ input: child.stdout });
+  await new Promise<void>((resolve, reject) => {
+    rl.on('line', (line) => {
+      lines.push(line);
+      if (lines.length === count) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited early (${code}): ${stderr}`)));
+  });
+  return { child, lines };
+}
+
+function stop(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+describe('calbridge emulator (CLI, as a child process)', function () {
+  this.timeout(90_000);
+
+  it('prints the listening line and the CA file, serves seeded Graph over https, and exits 0 on SIGTERM', async () => {
+    const { child, lines } = await startCli(['--port', '0', '--seed', 'config/emulator-seed.example.json'], 2);
+    try {
+      const listening = /^graph emulator listening on (https:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0]!);
+      const ca = /^ca file: (\/.+\.pem)$/.exec(lines[1]!);
+      assert.ok(listening, lines[0]);
+      assert.ok(ca, lines[1]);
+      const baseUrl = listening[1]!;
+      const fetch = trustingFetch(await readFile(ca[1]!, 'utf8'));
+      const { access_token } = (await (await fetch(`${baseUrl}/_emulator/tokens`, { method: 'POST' })).json()) as { access_token: string };
+      const res = await fetch(`${baseUrl}/v1.0/users/alice@contoso.example/events`, { headers: { authorization: `Bearer ${access_token}` } });
+      assert.equal(res.status, 200);
+      const subjects = ((await res.json()) as { value: Array<{ subject: string }> }).value.map((e) => e.subject).sort();
+      assert.deepEqual(subjects, ['Company holiday', 'Stand-up']);
+
+      // The documented recipe for Node clients in another process: NODE_EXTRA_CA_CERTS with the printed file.
+      const probe = await run(process.execPath, ['-e', `fetch('${baseUrl}/_emulator/health').then(r => r.text()).then(t => process.stdout.write(t))`], {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: ca[1]! },
+      });
+      assert.deepEqual(JSON.parse(probe.stdout), { ok: true });
+
+      assert.equal(await stop(child, 'SIGTERM'), 0);
+      assert.equal(existsSync(ca[1]!), false, 'the temp CA dir is removed on exit');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('serves plain http with --http, prints a single line, and exits 0 on SIGINT', async () => {
+    const { child, lines } = await startCli(['--http', '--port', '0'], 1);
+    try {
+      const listening = /^graph emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0]!);
+      assert.ok(listening, lines[0]);
+      const res = await fetch(`${listening[1]}/v1.0/me/events`);
+      assert.equal(res.status, 401);
+      assert.equal(await stop(child, 'SIGINT'), 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('documents every flag and the output lines in --help, and exits 2 on a missing seed file', async () => {
+    const help = await run(process.execPath, [...CLI, 'emulator', '--help']);
+    for (const flag of ['--host', '--port', '--http', '--seed', 'graph emulator listening on <baseUrl>', 'ca file: <path>']) {
+      assert.ok(help.stdout.includes(flag), `--help mentions ${flag}`);
+    }
+    await assert.rejects(run(process.execPath, [...CLI, 'emulator', '--seed', '/nonexistent/seed.json']), (e: { code?: number }) => e.code === 2);
+  });
+});
