@@ -61,8 +61,10 @@ export interface FallbackCarrier {
 export function fallbackCarrier(args: FallbackArgs): FallbackCarrier {
   const { seriesTz } = args;
   const label = args.label ?? 'series';
-  const toSeries = (t: EventTime): EventTime =>
-    t.kind === 'date' ? t : { kind: 'zoned', local: t.kind === 'zoned' ? convertLocal(t.local, t.tz, seriesTz) : t.local, tz: seriesTz };
+  const toSeries = (t: EventTime): EventTime => {
+    if (t.kind === 'date' || (t.kind === 'zoned' && t.tz === seriesTz)) return t;
+    return { kind: 'zoned', local: t.kind === 'zoned' ? convertLocal(t.local, t.tz, seriesTz) : t.local, tz: seriesTz };
+  };
   const start = toSeries(args.start);
   const durationMs = wallOf(toSeries(args.end)) - wallOf(start);
   const spanFrom = (t: EventTime): TimeSpan => ({ start: t, end: atWall(wallOf(t) + durationMs, t) });
