@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { hrefNameFor } from '../../src/caldav/href.js';
+import { hrefNameFor, sameHref } from '../../src/caldav/href.js';
 import type { WriteResult } from '../../src/caldav/writes.js';
 import type { DavServer } from '../helpers/dav-servers.js';
 import { clientFor, eventIcs, SERVER_KINDS, startServer } from './support.js';
@@ -39,6 +39,26 @@ for (const kind of SERVER_KINDS) {
         assert.equal(found.etag, written[i]?.etag);
         assert.match(found.data, new RegExp(`UID:mg-${i + 1}@example.com`));
       });
+    });
+
+    it('handles objects another client named with spaces, "@" and non-ASCII through list, multiget, update and delete', async () => {
+      const client = clientFor(server);
+      const calendar = (await client.ensureCalendar(server.calendarHomeUrl, 'Foreign names')).href;
+      const url = new URL('Meeting%20with%20J%C3%BCrgen%40home.ics', calendar).toString();
+      const put = await client.transport.request({
+        method: 'PUT', url, headers: { 'Content-Type': 'text/calendar', 'If-None-Match': '*' },
+        body: eventIcs('foreign@example.com', 'foreign'),
+      });
+      assert.equal(put.status, 201);
+
+      const [listed] = await client.listAll(calendar);
+      assert.ok(listed && sameHref(listed.href, url), listed?.href);
+      const fetched = await client.multiget(calendar, [listed.href]);
+      assert.deepEqual(fetched.missing, []);
+      assert.equal(fetched.found[0]?.etag, listed.etag);
+      const updated = await client.update(listed.href, eventIcs('foreign@example.com', 'edited'), listed.etag);
+      await client.remove(updated.href, updated.etag);
+      assert.deepEqual(await client.listAll(calendar), []);
     });
   });
 }
