@@ -43,7 +43,7 @@ describe('convert/recurrence fallbackCarrier', () => {
     // 22:00, 00:00, 02:00 (in the 2025-03-30 DST gap: kept as the rule's wall time, read as 03:00 CEST), 04:00.
     assert.deepEqual(c.extraSingles.map((s) => localOf(s.start)), ['2025-03-30T02:00:00', '2025-03-30T04:00:00']);
     assert.deepEqual(c.extraSingles[0]!.end, at('2025-03-30T02:30:00'));
-    assert.deepEqual(c.moved, []);
+    assert.deepEqual(c.moved, [{ originalStart: at('2025-03-30T22:00:00'), start: at('2025-03-30T00:00:00'), end: at('2025-03-30T00:30:00') }]);
     assert.equal(c.recurrence.range.endDate, '2025-03-30');
     assert.deepEqual(carrierLocals(c, TZ, HORIZON), ['2025-03-29T22:00:00', '2025-03-30T00:00:00', '2025-03-30T02:00:00', '2025-03-30T04:00:00']);
   });
