@@ -44,7 +44,6 @@ export function graphEcho(payload: GraphEvent, extra: GraphEvent = {}): GraphEve
     isAllDay: false,
     onlineMeeting: null,
     onlineMeetingUrl: null,
-    attendees: [],
     locations: [],
     location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown' },
     ...payload,
