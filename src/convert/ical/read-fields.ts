@@ -10,6 +10,7 @@ import type {
   Person,
   Sensitivity,
 } from '../../model/index.js';
+import { htmlToText } from '../graph/html-text.js';
 import { primaryAlarm } from './alarms.js';
 import { rawType, rawValues, type VeventContext } from './context.js';
 import { unescapeText } from './text-escape.js';
@@ -28,13 +29,14 @@ import {
 /** The mapped fields of one VEVENT (everything but its times). */
 export function readFields(ctx: VeventContext): EventFields {
   const v = ctx.vevent;
-  const html = readText(v, ALT_DESC, (p) => String(p.getFirstParameter('fmttype') ?? '').toLowerCase() === 'text/html');
+  const description = readText(v, 'description') ?? '';
+  const html = currentHtml(ctx, description);
   const reminder = primaryAlarm(v);
   const organizer = readOrganizer(ctx);
   const meetingUrl = readMeetingUrl(v);
   return {
     summary: readText(v, 'summary') ?? '',
-    description: readText(v, 'description') ?? '',
+    description,
     ...(html !== undefined ? { descriptionHtml: html } : {}),
     locations: readLocations(ctx),
     categories: v.getAllProperties('categories').flatMap((p) => rawValues(p).map(String)).filter((c) => c.length > 0),
@@ -47,6 +49,20 @@ export function readFields(ctx: VeventContext): EventFields {
     ...(organizer ? { organizer } : {}),
     attendees: readAttendees(ctx),
   };
+}
+
+/** Letters and digits only: what survives any plain-text rendering of the same content. */
+const gist = (s: string): string => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * X-ALT-DESC is a rendering of DESCRIPTION. A client that knows only DESCRIPTION edits it and leaves
+ * the HTML behind, so HTML whose text says something else than DESCRIPTION is stale and dropped.
+ */
+function currentHtml(ctx: VeventContext, description: string): string | undefined {
+  const html = readText(ctx.vevent, ALT_DESC, (p) => String(p.getFirstParameter('fmttype') ?? '').toLowerCase() === 'text/html');
+  if (html === undefined || gist(htmlToText(html)) === gist(description)) return html;
+  ctx.warn('X-ALT-DESC no longer matches DESCRIPTION (edited by a client that only knows DESCRIPTION); HTML ignored');
+  return undefined;
 }
 
 /** A TEXT value; X- properties without VALUE=TEXT arrive still escaped. */

@@ -71,8 +71,8 @@ describe('icsFingerprint', () => {
     const berlin = (l: string) => zoned(l, 'Europe/Berlin');
     const master = occ(berlin('2026-03-16T09:00:00'), berlin('2026-03-16T10:00:00'), {
       summary: 'S',
-      description: 'D',
-      descriptionHtml: '<p>D <b>bold</b> extra</p>',
+      description: 'D bold',
+      descriptionHtml: '<p>D <b>bold</b></p>',
       locations: [{ displayName: 'L', geo: { latitude: 1, longitude: 2 } }],
       categories: ['C'],
       reminderMinutesBefore: 15,
@@ -92,7 +92,7 @@ describe('icsFingerprint', () => {
     const variants: Record<string, CalendarItem> = {
       summary: onMaster({ summary: 'S2' }),
       description: onMaster({ description: 'D2' }),
-      descriptionHtml: onMaster({ descriptionHtml: '<p>D <b>bold</b> other</p>' }),
+      descriptionHtml: onMaster({ descriptionHtml: '<p>D, <b>bold</b>!</p>' }),
       location: onMaster({ locations: [{ displayName: 'L2', geo: { latitude: 1, longitude: 2 } }] }),
       geo: onMaster({ locations: [{ displayName: 'L', geo: { latitude: 1.5, longitude: 2 } }] }),
       categories: onMaster({ categories: ['C', 'E'] }),

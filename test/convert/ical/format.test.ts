@@ -10,7 +10,7 @@ const berlin = (local: string) => zoned(local, 'Europe/Berlin');
 const FULL_FIELDS: Partial<EventFields> = {
   summary: 'Board meeting; Q3, "final"',
   description: 'Line one\nLine two; with, punctuation \\ backslash',
-  descriptionHtml: '<p>Line one<br>Line two; with, <b>punctuation</b></p>',
+  descriptionHtml: '<p>Line one<br>Line two; with, <b>punctuation</b> \\ backslash</p>',
   locations: [
     { displayName: 'HQ, Room 4', geo: { latitude: 52.52, longitude: 13.405 } },
     { displayName: 'Online', geo: { latitude: -33.8688, longitude: 151.2093 } },

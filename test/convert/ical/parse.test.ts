@@ -203,6 +203,15 @@ describe('icsToItem: RFC rules and edge cases', () => {
     assert.deepEqual([e.busyStatus, e.sensitivity, e.importance, e.status], ['free', 'personal', 'low', 'cancelled']);
   });
 
+  it('X-ALT-DESC left behind by a client that edited only DESCRIPTION is ignored, with a warning', () => {
+    const text = fixture('outlook-export.ics').replace('DESCRIPTION:Please review the Q2 numbers', 'DESCRIPTION:Meeting moved to room 5. Please review the Q2 numbers');
+    const { item, warnings } = icsToItem(text);
+    assert.equal(single(item).descriptionHtml, undefined);
+    assert.match(single(item).description, /^Meeting moved to room 5/);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /X-ALT-DESC/);
+  });
+
   it('several UIDs in one VCALENDAR: an error naming them', () => {
     const text = wrap(...vevent('DTSTART:20260301T100000Z'), 'BEGIN:VEVENT', 'UID:u2', 'DTSTART:20260302T100000Z', 'END:VEVENT');
     assert.throws(() => icsToItem(text), (e: unknown) => e instanceof IcalParseError && /u1, u2/.test(e.message));
