@@ -16,7 +16,7 @@ import { getCalendarView, getDelta, getInstances } from './domain/view-handlers.
  */
 export interface GraphServiceOptions {
   readonly clock: Clock;
-  /** How many delta sync-state generations a mailbox keeps before old tokens answer 410. Default 50. */
+  /** How many delta sync-state generations each calendar keeps before older tokens answer 410. Default 50. */
   readonly maxDeltaGenerations?: number;
 }
 
@@ -49,9 +49,10 @@ export function createGraphService(opts: GraphServiceOptions): GraphService {
   const directory = new MailboxDirectory();
   const rings = new Map<string, SyncStateRing>();
   const maxGenerations = opts.maxDeltaGenerations ?? 50;
-  const ringOf = (mailbox: Mailbox): SyncStateRing => {
-    let ring = rings.get(mailbox.id);
-    if (!ring) rings.set(mailbox.id, (ring = new SyncStateRing(maxGenerations)));
+  const ringOf = (mailbox: Mailbox, calendarId: string): SyncStateRing => {
+    const key = `${mailbox.id}|${calendarId}`;
+    let ring = rings.get(key);
+    if (!ring) rings.set(key, (ring = new SyncStateRing(maxGenerations)));
     return ring;
   };
 
@@ -81,7 +82,7 @@ export function createGraphService(opts: GraphServiceOptions): GraphService {
         if (method === 'GET') return getCalendarView(ctx, route.scope);
         break;
       case 'delta':
-        if (method === 'GET') return getDelta(ctx, route.scope, ringOf(ctx.mailbox));
+        if (method === 'GET') return getDelta(ctx, route.scope, ringOf);
         break;
     }
     throw methodNotAllowed();

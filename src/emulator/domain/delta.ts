@@ -3,8 +3,8 @@ import { type ViewItem, type Window, viewItemChangeKey, viewItemId } from './vie
 
 /**
  * calendarView delta sync state (MGDC:api-reference/v1.0/api/event-delta.md, concepts/delta-query-events.md,
- * graph-api.md §6). Every round (a first call, or a call with a deltaLink) makes one sync-state
- * generation per mailbox that remembers the window, the calendar and what the client has been told
+ * graph-api.md §6). Exchange keeps sync state per folder, so each calendar has its own ring. Every
+ * round (a first call, or a call with a deltaLink) makes one sync-state generation that remembers the window, the calendar and what the client has been told
  * (id → changeKey). The next round diffs the current view against it, so creations, edits, master
  * edits (as changes to the occurrences), deletions, cancellations and moves out of the window all
  * come out right. Only the newest `maxGenerations` generations are kept: older delta and skip tokens
@@ -26,6 +26,8 @@ export interface SyncState {
 interface TokenBody {
   /** mailbox id */
   m: string;
+  /** calendar id */
+  c: string;
   g: number;
   /** offset into the round (skip tokens only) */
   o?: number;
@@ -38,7 +40,8 @@ export function encodeToken(body: TokenBody): string {
 export function decodeToken(token: string, mailboxId: string): TokenBody {
   try {
     const body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenBody>;
-    if (body.m === mailboxId && Number.isInteger(body.g) && (body.o === undefined || Number.isInteger(body.o))) {
+    const wellFormed = typeof body.c === 'string' && Number.isInteger(body.g) && (body.o === undefined || Number.isInteger(body.o));
+    if (body.m === mailboxId && wellFormed) {
       return body as TokenBody;
     }
   } catch {
@@ -61,7 +64,7 @@ export function diffRound(known: ReadonlyMap<string, string>, current: readonly 
   return { entries: [...removed, ...upserts], known: next };
 }
 
-/** The bounded ring of sync-state generations of one mailbox. */
+/** The bounded ring of sync-state generations of one calendar. */
 export class SyncStateRing {
   private readonly states = new Map<number, SyncState>();
   private highest = 0;

@@ -5,6 +5,7 @@ import { badRequest, windowRequired } from './errors.js';
 import { resolveEvent } from './events.js';
 import { type RenderOptions, checkSelect, renderEvent } from './representation.js';
 import type { CalendarScope } from './router.js';
+import type { Mailbox } from './store.js';
 import { parseWindowBound } from './time.js';
 import { type ViewItem, type Window, calendarView, seriesView } from './view.js';
 
@@ -70,25 +71,30 @@ export function getInstances(ctx: RequestContext, scope: CalendarScope, id: stri
 const REFUSED_ON_DELTA = ['$select', '$filter', '$orderby', '$expand', '$search'];
 
 /** The round a request reads and where in it: a skip token continues one, a delta token or a first call starts one. */
-function roundOf(ctx: RequestContext, scope: CalendarScope, ring: SyncStateRing): { state: SyncState; offset: number } {
+function roundOf(ctx: RequestContext, scope: CalendarScope, rings: RingsOf): { state: SyncState; offset: number } {
   const skip = ctx.query.get('$skiptoken');
   const delta = ctx.query.get('$deltatoken');
   if (skip !== undefined) {
     const token = decodeToken(skip, ctx.mailbox.id);
-    return { state: ring.get(token.g), offset: token.o ?? 0 };
+    return { state: rings(ctx.mailbox, token.c).get(token.g), offset: token.o ?? 0 };
   }
   if (delta !== undefined) {
-    const previous = ring.get(decodeToken(delta, ctx.mailbox.id).g);
-    const current = calendarView(ctx.mailbox, new Set([previous.calendarId]), previous.window);
-    return { state: ring.add({ calendarId: previous.calendarId, window: previous.window, ...diffRound(previous.known, current) }), offset: 0 };
+    const token = decodeToken(delta, ctx.mailbox.id);
+    const ring = rings(ctx.mailbox, token.c);
+    const previous = ring.get(token.g);
+    const current = calendarView(ctx.mailbox, new Set([token.c]), previous.window);
+    return { state: ring.add({ calendarId: token.c, window: previous.window, ...diffRound(previous.known, current) }), offset: 0 };
   }
   const w = windowOf(ctx);
   const calendarId = calendarOf(ctx, scope).id;
   const current = calendarView(ctx.mailbox, new Set([calendarId]), w);
-  return { state: ring.add({ calendarId, window: w, ...diffRound(new Map(), current) }), offset: 0 };
+  return { state: rings(ctx.mailbox, calendarId).add({ calendarId, window: w, ...diffRound(new Map(), current) }), offset: 0 };
 }
 
-export function getDelta(ctx: RequestContext, scope: CalendarScope, ring: SyncStateRing): EmulatorResponse {
+/** The sync-state ring of one calendar of a mailbox. */
+export type RingsOf = (mailbox: Mailbox, calendarId: string) => SyncStateRing;
+
+export function getDelta(ctx: RequestContext, scope: CalendarScope, rings: RingsOf): EmulatorResponse {
   const refused = REFUSED_ON_DELTA.filter((o) => ctx.query.has(o));
   if (refused.length > 0) {
     throw badRequest(
@@ -96,7 +102,7 @@ export function getDelta(ctx: RequestContext, scope: CalendarScope, ring: SyncSt
       'ErrorInvalidUrlQuery',
     );
   }
-  const { state, offset } = roundOf(ctx, scope, ring);
+  const { state, offset } = roundOf(ctx, scope, rings);
   const size = ctx.prefs.maxPageSize ?? 10;
   const entries = state.entries.slice(offset, offset + size);
   const opts = readOptions(ctx, true);
@@ -107,8 +113,9 @@ export function getDelta(ctx: RequestContext, scope: CalendarScope, ring: SyncSt
   );
   const link = `${ctx.req.baseUrl}/${ctx.req.version}${ctx.req.path}?`;
   const more = offset + size < state.entries.length;
+  const tokenBase = { m: ctx.mailbox.id, c: state.calendarId, g: state.generation };
   const token = more
-    ? { '@odata.nextLink': `${link}$skiptoken=${encodeToken({ m: ctx.mailbox.id, g: state.generation, o: offset + size })}` }
-    : { '@odata.deltaLink': `${link}$deltatoken=${encodeToken({ m: ctx.mailbox.id, g: state.generation })}` };
+    ? { '@odata.nextLink': `${link}$skiptoken=${encodeToken({ ...tokenBase, o: offset + size })}` }
+    : { '@odata.deltaLink': `${link}$deltatoken=${encodeToken(tokenBase)}` };
   return json(ctx, 200, { '@odata.context': contextUrl(ctx, 'Collection(event)'), ...token, value }, ['odata.track-changes']);
 }

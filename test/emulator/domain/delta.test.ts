@@ -159,6 +159,20 @@ describe('emulator domain: calendarView delta', () => {
     assert.equal(h.follow(links.at(-1)!, PAGE_2).status, 200);
   });
 
+  it('each calendar keeps its own generations: rounds on one do not expire another’s token', () => {
+    const h = new Harness(2);
+    const calId = String(bodyOf(h.call('POST', '/me/calendars', { body: { name: 'Team' } })).id);
+    h.create(event(3, 'team'), `/me/calendars/${calId}/events`);
+    const team = readRound(h, h.call('GET', `/me/calendars/${calId}/calendarView/delta`, { query: WINDOW }), {});
+    assert.deepEqual(changedSubjects(team), ['team']);
+    let mine = readRound(h, h.call('GET', '/me/calendar/calendarView/delta', { query: WINDOW }), {});
+    for (let i = 0; i < 3; i++) mine = readRound(h, h.follow(mine.deltaLink), {});
+    h.call('PATCH', `/me/events/${String(team.items[0]!.id)}`, { body: { subject: 'team v2' } });
+    const again = h.follow(team.deltaLink);
+    assert.equal(again.status, 200);
+    assert.deepEqual(valueOf(again).map((i) => i.subject), ['team v2']);
+  });
+
   it('tokens are bound to their mailbox; a forged token is a 400, not data', () => {
     const h = new Harness();
     const round = readRound(h, h.call('GET', '/me/calendarView/delta', { query: WINDOW }), {});
