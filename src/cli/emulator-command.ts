@@ -10,6 +10,7 @@ interface EmulatorCommandOptions {
   readonly port: number;
   readonly http?: boolean;
   readonly seed?: string;
+  readonly approveDeviceCodes?: string;
 }
 
 /** The two stdout lines other tools parse; keep them stable. */
@@ -54,6 +55,7 @@ async function runEmulator(opts: EmulatorCommandOptions): Promise<void> {
       port: opts.port,
       tls: !opts.http,
       ...(opts.seed !== undefined ? { seedFile: opts.seed } : {}),
+      ...(opts.approveDeviceCodes !== undefined ? { deviceCodeAutoApprove: { afterPolls: 1, upn: opts.approveDeviceCodes } } : {}),
     });
   } catch (err) {
     if (err instanceof SeedError) throw new CliError(err.message, ExitCode.usage);
@@ -76,6 +78,7 @@ export function registerEmulatorCommand(program: Command): void {
     .option('--port <n>', 'port to listen on; 0 picks a free one (printed)', parsePort, 0)
     .option('--http', 'serve plain http instead of https (the Graph JS client and MSAL need https)')
     .option('--seed <file>', 'JSON or YAML seed file replayed as Graph requests at start (config/emulator-seed.example.json)')
+    .option('--approve-device-codes <upn>', 'sign every device-code login in as <upn> at its first poll (demos, no human)')
     .addHelpText('after', OUTPUT_HELP)
     .action((opts: EmulatorCommandOptions) => runEmulator(opts));
 }

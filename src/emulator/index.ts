@@ -2,10 +2,11 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Clock, GraphService } from './contract.js';
-import { DeviceCodeStore } from './auth/device-codes.js';
+import { DeviceCodeStore, type AutoApprove } from './auth/device-codes.js';
 import { TokenAuthority } from './auth/tokens.js';
 import { EmulatorClock, EmulatorControl, RequestStats } from './control.js';
 import { FaultInjector } from './faults.js';
+import { createGraphService } from './graph-service.js';
 import { requestListener } from './server.js';
 import { loadSeedFile, replaySeed, type EmulatorSeed } from './seed.js';
 import { MailboxThrottle } from './throttle.js';
@@ -43,6 +44,8 @@ export interface StartEmulatorOptions {
   readonly seed?: EmulatorSeed;
   /** Base clock; the control API moves an offset on top of it. Default: real time. */
   readonly clock?: Clock;
+  /** Approve every device-code sign-in as this user on its Nth poll (also settable by the seed and control API). */
+  readonly deviceCodeAutoApprove?: AutoApprove;
   /** Seconds MSAL waits between device-code polls. Default 1 (Microsoft's service says 5). */
   readonly deviceCodeIntervalSeconds?: number;
   /** Fault PRNG seed. Default 1. */
@@ -64,11 +67,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-async function defaultGraph(deps: { clock: Clock }): Promise<GraphService> {
-  const mod = await import('./graph-service.js');
-  return mod.createGraphService(deps);
-}
-
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -82,10 +80,10 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
   const clock = new EmulatorClock(opts.clock);
-  const graph = opts.createGraph ? opts.createGraph({ clock }) : await defaultGraph({ clock });
-  const seeds: EmulatorSeed[] = [];
-  if (opts.seedFile !== undefined) seeds.push(await loadSeedFile(opts.seedFile));
-  if (opts.seed !== undefined) seeds.push(opts.seed);
+  const graph = (opts.createGraph ?? createGraphService)({ clock });
+  const seeds: Array<{ seed: EmulatorSeed; file?: string }> = [];
+  if (opts.seedFile !== undefined) seeds.push({ seed: await loadSeedFile(opts.seedFile), file: opts.seedFile });
+  if (opts.seed !== undefined) seeds.push({ seed: opts.seed });
   const tls: ServerTls | undefined = opts.tls === false ? undefined : await createServerTls(host);
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }) : createHttpServer();
   try {
@@ -100,13 +98,14 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     const closing = new AbortController();
     const control = new EmulatorControl({ clock, tokens, deviceCodes, faults, throttle, stats, graph });
     const policy = {
-      ...(seeds.some((s) => s.tenants) ? { tenants: seeds.flatMap((s) => s.tenants ?? []) } : {}),
-      ...(seeds.some((s) => s.clients) ? { clients: seeds.flatMap((s) => s.clients ?? []) } : {}),
+      ...(seeds.some((s) => s.seed.tenants) ? { tenants: seeds.flatMap((s) => s.seed.tenants ?? []) } : {}),
+      ...(seeds.some((s) => s.seed.clients) ? { clients: seeds.flatMap((s) => s.seed.clients ?? []) } : {}),
     };
-    for (const seed of seeds) {
-      replaySeed(seed, graph, baseUrl, seed === seeds[0] ? opts.seedFile : undefined);
+    for (const { seed, file } of seeds) {
+      replaySeed(seed, graph, baseUrl, file);
       if (seed.deviceCode) control.autoApproveDeviceCodes({ afterPolls: seed.deviceCode.autoApproveAfterPolls, upn: seed.deviceCode.upn });
     }
+    if (opts.deviceCodeAutoApprove) control.autoApproveDeviceCodes(opts.deviceCodeAutoApprove);
     const onError = opts.onError ?? ((err: unknown) => process.stderr.write(`graph emulator: ${String(err)}\n`));
     server.on(
       'request',

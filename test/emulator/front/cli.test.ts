@@ -64,13 +64,19 @@ describe('calbridge emulator (CLI, as a child process)', function () {
     }
   });
 
-  it('serves plain http with --http, prints a single line, and exits 0 on SIGINT', async () => {
-    const { child, lines } = await startCli(['--http', '--port', '0'], 1);
+  it('serves plain http with --http, prints a single line, auto-approves device codes, and exits 0 on SIGINT', async () => {
+    const { child, lines } = await startCli(['--http', '--port', '0', '--approve-device-codes', 'demo@contoso.example'], 1);
     try {
       const listening = /^graph emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0]!);
       assert.ok(listening, lines[0]);
-      const res = await fetch(`${listening[1]}/v1.0/me/events`);
-      assert.equal(res.status, 401);
+      const base = listening[1]!;
+      assert.equal((await fetch(`${base}/v1.0/me/events`)).status, 401);
+      const post = async (path: string, fields: Record<string, string>): Promise<Record<string, string>> =>
+        (await (await fetch(`${base}${path}`, { method: 'POST', body: new URLSearchParams(fields) })).json()) as Record<string, string>;
+      const dc = await post('/common/oauth2/v2.0/devicecode', { client_id: 'demo', scope: 'Calendars.ReadWrite' });
+      const token = await post('/common/oauth2/v2.0/token', { grant_type: 'device_code', client_id: 'demo', device_code: dc.device_code! });
+      const me = await fetch(`${base}/v1.0/me/calendars`, { headers: { authorization: `Bearer ${token.access_token}` } });
+      assert.equal(me.status, 200);
       assert.equal(await stop(child, 'SIGINT'), 0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
@@ -79,7 +85,7 @@ describe('calbridge emulator (CLI, as a child process)', function () {
 
   it('documents every flag and the output lines in --help, and exits 2 on a missing seed file', async () => {
     const help = await run(process.execPath, [...CLI, 'emulator', '--help']);
-    for (const flag of ['--host', '--port', '--http', '--seed', 'graph emulator listening on <baseUrl>', 'ca file: <path>']) {
+    for (const flag of ['--host', '--port', '--http', '--seed', '--approve-device-codes', 'graph emulator listening on <baseUrl>', 'ca file: <path>']) {
       assert.ok(help.stdout.includes(flag), `--help mentions ${flag}`);
     }
     await assert.rejects(run(process.execPath, [...CLI, 'emulator', '--seed', '/nonexistent/seed.json']), (e: { code?: number }) => e.code === 2);
