@@ -38,7 +38,7 @@ export async function discoverAccount(transport: DavTransport, userUrl: string):
   if (!principalUrl) throw new DiscoveryError(userUrl, 'no DAV:current-user-principal found (tried the URL, /.well-known/caldav, /)');
   const ms = await propfind(transport, principalUrl, '0', '<c:calendar-home-set/>');
   const entry = ms.entries[0];
-  const home = entry ? propHref(entry, NS.caldav, 'calendar-home-set', principalUrl) : undefined;
+  const home = entry ? propHref(entry, NS.caldav, 'calendar-home-set', entry.href) : undefined;
   if (!home) throw new DiscoveryError(principalUrl, 'principal has no CALDAV:calendar-home-set');
   return { principalUrl, calendarHomeUrl: asCollectionUrl(home) };
 }
