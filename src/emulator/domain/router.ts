@@ -28,71 +28,68 @@ export interface ParsedPath {
   readonly route: Route;
 }
 
-/** `events('AAMk=')` key syntax, as in the Graph doc samples (sample 06). */
-function keyed(segment: string, name: string): string | undefined {
-  const m = new RegExp(`^${name}\\('(.+)'\\)$`, 'i').exec(segment);
-  return m ? m[1]!.replace(/''/g, "'") : undefined;
+/** `events('AAMk=')` key syntax (as in the doc samples, sample 06) becomes two segments: events, AAMk=. */
+function splitKeys(segments: string[]): string[] {
+  return segments.flatMap((s) => {
+    const m = /^(\w+)\('(.+)'\)$/.exec(s);
+    return m ? [m[1]!, m[2]!.replace(/''/g, "'")] : [s];
+  });
 }
 
 const isDelta = (s: string): boolean => /^(microsoft\.graph\.)?delta(\(\))?$/i.test(s);
 
 function eventRoute(scope: CalendarScope, rest: string[]): Route {
-  const [first, second, third, ...more] = rest;
-  if (first === undefined) throw unknownSegment('');
-  const keyedId = keyed(first, 'events');
-  const lower = first.toLowerCase();
-  if (lower === 'calendarview') {
-    if (second === undefined) return { kind: 'calendarView', scope };
-    if (isDelta(second) && third === undefined) return { kind: 'delta', scope };
-    throw unknownSegment(second);
+  const [first = '', second, third, ...more] = rest;
+  switch (first.toLowerCase()) {
+    case 'calendarview':
+      if (second === undefined) return { kind: 'calendarView', scope };
+      if (isDelta(second) && third === undefined) return { kind: 'delta', scope };
+      throw unknownSegment(second);
+    case 'events':
+      if (second === undefined) return { kind: 'events', scope };
+      if (isDelta(second)) {
+        // v1.0 refuses change tracking on events (msgraph-metadata#608).
+        throw badRequest("Unsupported request: Change tracking is not supported against 'microsoft.graph.event'.");
+      }
+      if (third === undefined) return { kind: 'event', scope, eventId: second };
+      if (third.toLowerCase() === 'instances' && more.length === 0) return { kind: 'instances', scope, eventId: second };
+      throw unknownSegment(third);
+    default:
+      throw unknownSegment(first);
   }
-  if (lower !== 'events' && keyedId === undefined) throw unknownSegment(first);
-  const eventId = keyedId ?? second;
-  const tail = keyedId !== undefined ? [second, third, ...more] : [third, ...more];
-  if (eventId === undefined) return { kind: 'events', scope };
-  if (keyedId === undefined && isDelta(eventId)) {
-    // v1.0 refuses change tracking on events (msgraph-metadata#608).
-    throw badRequest("Unsupported request: Change tracking is not supported against 'microsoft.graph.event'.");
-  }
-  const [next, ...after] = tail.filter((s): s is string => s !== undefined);
-  if (next === undefined) return { kind: 'event', scope, eventId };
-  if (next.toLowerCase() === 'instances' && after.length === 0) return { kind: 'instances', scope, eventId };
-  throw unknownSegment(next);
 }
 
 function calendarRoute(rest: string[]): Route {
-  const [first, second, ...more] = rest;
-  if (first === undefined) throw unknownSegment('');
-  const lower = first.toLowerCase();
-  if (lower === 'calendar') {
-    const scope: CalendarScope = { kind: 'default' };
-    return second === undefined ? { kind: 'calendar', scope } : eventRoute(scope, [second, ...more]);
+  const [first = '', second, ...more] = rest;
+  switch (first.toLowerCase()) {
+    case 'calendar':
+      return second === undefined ? { kind: 'calendar', scope: { kind: 'default' } } : eventRoute({ kind: 'default' }, [second, ...more]);
+    case 'calendargroups':
+      if (second === undefined || more[0]?.toLowerCase() !== 'calendars') throw unknownSegment(second ?? first);
+      return calendarRoute(more);
+    case 'calendars': {
+      if (second === undefined) return { kind: 'calendars' };
+      const scope: CalendarScope = { kind: 'calendar', id: second };
+      return more.length === 0 ? { kind: 'calendar', scope } : eventRoute(scope, more);
+    }
+    default:
+      return eventRoute({ kind: 'mailbox' }, rest);
   }
-  if (lower === 'calendargroups' && second !== undefined && more[0]?.toLowerCase() === 'calendars') {
-    return calendarRoute(more);
-  }
-  const keyedCal = keyed(first, 'calendars');
-  if (lower === 'calendars' || keyedCal !== undefined) {
-    const id = keyedCal ?? second;
-    const tail = keyedCal !== undefined ? [second, ...more] : more;
-    if (id === undefined) return { kind: 'calendars' };
-    const scope: CalendarScope = { kind: 'calendar', id };
-    const rem = tail.filter((s): s is string => s !== undefined);
-    return rem.length === 0 ? { kind: 'calendar', scope } : eventRoute(scope, rem);
-  }
-  return eventRoute({ kind: 'mailbox' }, rest);
 }
 
 export function parsePath(path: string): ParsedPath {
-  const segments = path.split('/').filter((s) => s.length > 0);
-  const [head, ...rest] = segments;
-  if (head === undefined) throw new GraphError(404, 'ResourceNotFound', 'Resource not found.');
-  if (head.toLowerCase() === 'me') return { mailbox: { kind: 'me' }, route: calendarRoute(rest) };
-  const keyedUser = keyed(head, 'users');
-  if (head.toLowerCase() === 'users' || keyedUser !== undefined) {
-    const idOrUpn = keyedUser ?? rest.shift();
-    if (idOrUpn === undefined) throw unknownSegment('users');
-    return { mailbox: { kind: 'user', idOrUpn }, route: calendarRoute(rest) };
+  const [head = '', ...rest] = splitKeys(path.split('/').filter((s) => s.length > 0));
+  switch (head.toLowerCase()) {
+    case '':
+      throw new GraphError(404, 'ResourceNotFound', 'Resource not found.');
+    case 'me':
+      return { mailbox: { kind: 'me' }, route: calendarRoute(rest) };
+    case 'users': {
+      const idOrUpn = rest.shift();
+      if (idOrUpn === undefined) throw unknownSegment(head);
+      return { mailbox: { kind: 'user', idOrUpn }, route: calendarRoute(rest) };
+    }
+    default:
+      throw unknownSegment(head);
   }
-  throw unknownSegment(head);
 }
