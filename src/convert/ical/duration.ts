@@ -16,7 +16,7 @@ const DURATION_RE = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?
 /** Undefined when `text` is not a duration. */
 export function parseDuration(text: string): IcalDuration | undefined {
   const m = DURATION_RE.exec(text.trim().toUpperCase());
-  if (!m || text.trim().length <= 2) return undefined;
+  if (!m || !/\d/.test(text)) return undefined;
   const n = (i: number): number => Number(m[i] ?? 0);
   return { negative: m[1] === '-', days: n(2) * 7 + n(3), seconds: n(4) * 3600 + n(5) * 60 + n(6) };
 }

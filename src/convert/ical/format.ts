@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import type { CalendarItem, EventOccurrence, EventTime, OccurrenceKey } from '../../model/index.js';
 import { formatRrule } from './deps.js';
 import { timeForKey } from './read-time.js';
+import { ALL_DAY_X } from './vocabulary.js';
 import { addMissingVtimezones } from './vtimezones.js';
 import { markScheduleAgentClient, writeFields } from './write-fields.js';
 import { setTimeProperty, timeProperties } from './write-time.js';
@@ -26,6 +27,8 @@ export function writeTimes(v: ICAL.Component, occ: EventOccurrence): void {
   setTimeProperty(v, 'dtstart', occ.start);
   v.removeAllProperties('duration');
   setTimeProperty(v, 'dtend', occ.end);
+  // The reader trusts Outlook's all-day flag; it must not outlive a change to timed (or vice versa).
+  if (v.hasProperty(ALL_DAY_X)) v.updatePropertyWithValue(ALL_DAY_X, occ.start.kind === 'date' ? 'TRUE' : 'FALSE');
 }
 
 /** A complete VEVENT for one occurrence; `recurrenceId` makes it an override. */

@@ -7,6 +7,7 @@ import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
 import { lineContaining, veventPropertyLines } from './lines.js';
 import { readFields } from './read-fields.js';
+import { ALL_DAY_X } from './vocabulary.js';
 import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
 
 export interface IcsParseOptions {
@@ -29,7 +30,8 @@ export interface IcsParseResult {
 export function parseCalendar(text: string): ICAL.Component {
   let jcal: unknown;
   try {
-    jcal = ICAL.parse(text);
+    // A UTF-8 byte order mark (Windows exports) makes ical.js fail with a TypeError.
+    jcal = ICAL.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const quoted = /"([^"]*)"\s*$/.exec(message)?.[1];
@@ -55,7 +57,19 @@ function occurrence(ctx: VeventContext, times: TimeReader): EventOccurrence {
     end = addDuration(start, duration ?? { negative: false, days: start.kind === 'date' ? 1 : 0, seconds: 0 });
   }
   if (eventTimeToEpochMs(end) < eventTimeToEpochMs(start)) ctx.fail('DTEND before DTSTART', ctx.vevent.getFirstProperty('dtend') ?? undefined);
-  return { ...readFields(ctx), start, end };
+  return { ...readFields(ctx), ...allDayByFlag(ctx, start, end) };
+}
+
+const atMidnight = (t: EventTime): t is EventTime & { local: string } => t.kind !== 'date' && t.local.endsWith('T00:00:00');
+
+/**
+ * Outlook exports all-day events as midnight-to-midnight DATE-TIMEs flagged with
+ * X-MICROSOFT-CDO-ALLDAYEVENT:TRUE; read as times they would shift by hours in other zones.
+ */
+function allDayByFlag(ctx: VeventContext, start: EventTime, end: EventTime): { start: EventTime; end: EventTime } {
+  const flag = String(ctx.vevent.getFirstPropertyValue(ALL_DAY_X) ?? '').trim().toUpperCase();
+  if (flag !== 'TRUE' || !atMidnight(start) || !atMidnight(end)) return { start, end };
+  return { start: { kind: 'date', date: start.local.slice(0, 10) }, end: { kind: 'date', date: end.local.slice(0, 10) } };
 }
 
 function uidOf(vevent: ICAL.Component, index: number): string {

@@ -15,6 +15,8 @@ export const EXTRA_LOCATION_GEO_PARAM = 'x-calbridge-geo';
 /** Meeting links other clients write, in the order the reader trusts them. */
 export const MEETING_URL_PROPS = ['conference', 'x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'url'] as const;
 export const ALT_DESC = 'x-alt-desc';
+/** Outlook's all-day flag on midnight-to-midnight DATE-TIMEs. */
+export const ALL_DAY_X = 'x-microsoft-cdo-alldayevent';
 
 export const BUSY_TO_CDO: Record<BusyStatus, string> = {
   free: 'FREE',

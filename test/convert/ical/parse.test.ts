@@ -212,6 +212,24 @@ describe('icsToItem: RFC rules and edge cases', () => {
     assert.match(warnings[0]!, /X-ALT-DESC/);
   });
 
+  it('Outlook all-day as midnight DATE-TIMEs with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE reads as dates; without the flag, as times', () => {
+    const lines = ['DTSTART;TZID=Europe/Berlin:20260720T000000', 'DTEND;TZID=Europe/Berlin:20260722T000000'];
+    const flagged = single(icsToItem(wrap(...vevent(...lines, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE'))).item);
+    assert.deepEqual([flagged.start, flagged.end], [dateValue('2026-07-20'), dateValue('2026-07-22')]);
+    const plain = single(icsToItem(wrap(...vevent(...lines))).item);
+    assert.deepEqual(plain.start, zoned('2026-07-20T00:00:00', 'Europe/Berlin'));
+  });
+
+  it('a UTF-8 byte order mark and blank lines are tolerated', () => {
+    const text = '\uFEFF' + wrap(...vevent('DTSTART:20260301T100000Z', '', 'SUMMARY:BOM')) + '\r\n';
+    assert.equal(single(icsToItem(text).item).summary, 'BOM');
+  });
+
+  it('an invalid DURATION: IcalParseError naming it', () => {
+    const text = wrap(...vevent('DTSTART:20260301T100000Z', 'DURATION:-PT'));
+    assert.throws(() => icsToItem(text), (e: unknown) => e instanceof IcalParseError && e.context.property === 'duration' && e.context.line === 8);
+  });
+
   it('several UIDs in one VCALENDAR: an error naming them', () => {
     const text = wrap(...vevent('DTSTART:20260301T100000Z'), 'BEGIN:VEVENT', 'UID:u2', 'DTSTART:20260302T100000Z', 'END:VEVENT');
     assert.throws(() => icsToItem(text), (e: unknown) => e instanceof IcalParseError && /u1, u2/.test(e.message));

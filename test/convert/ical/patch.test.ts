@@ -84,6 +84,15 @@ describe('patchIcs keeps what it does not map', () => {
     assert.ok(fromDuration.includes('DTEND;TZID=America/New_York:20260612T100000'));
   });
 
+  it('an all-day event made timed clears Outlook\'s all-day flag', () => {
+    const text = fixture('allday-multiday.ics');
+    const base = single(parse(text));
+    const next = withEvent(base, { start: zoned('2026-07-20T00:00:00', 'Europe/Berlin'), end: zoned('2026-07-21T00:00:00', 'Europe/Berlin') });
+    const patched = patchIcs(text, base, next);
+    assert.ok(contentLines(patched).includes('X-MICROSOFT-CDO-ALLDAYEVENT:FALSE'));
+    assert.deepEqual(parse(patched), next);
+  });
+
   it('a Windows-TZID object moved in time gets an IANA TZID and keeps its own VTIMEZONE', () => {
     const text = fixture('outlook-export.ics');
     const base = single(parse(text));
