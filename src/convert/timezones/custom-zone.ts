@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { BoundedCache } from './bounded-cache.js';
 import type { OffsetTransition } from './intl-transitions.js';
 
 /**
@@ -34,8 +35,8 @@ interface IcalChange {
   prevUtcOffset: number;
 }
 
-const CACHE_LIMIT = 256;
-const cache = new Map<string, ParsedVtimezone>();
+const cache = new BoundedCache<ParsedVtimezone>(256);
+const transitionCache = new BoundedCache<readonly OffsetTransition[]>(256);
 
 function findVtimezone(root: InstanceType<typeof ICAL.Component>): InstanceType<typeof ICAL.Component> | null {
   return root.name === 'vtimezone' ? root : root.getFirstSubcomponent('vtimezone');
@@ -65,17 +66,56 @@ export function parseVtimezone(text: string): ParsedVtimezone {
       if (!o.hasProperty(prop)) throw new VtimezoneParseError(`${o.name.toUpperCase()} lacks ${prop.toUpperCase()}`, tzid);
     }
   }
+  fastForwardOldRules(vtz, observances);
   const parsed = { tzid, zone: new ICAL.Timezone({ component: vtz, tzid }) };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(text, parsed);
-  return parsed;
+  return cache.set(text, parsed);
+}
+
+/**
+ * Custom-zone offsets are exact from this year on. Outlook starts every rule in 1601, and ical.js expands yearly
+ * rules at about half a millisecond per onset, so an Outlook zone would cost ~0.4 s to read. Plain yearly rules
+ * that start earlier are restarted two years before (same month, day and time): a DTSTART that is no onset of
+ * its own rule (Outlook writes 16010101 for an October rule) can delay that rule's first onset by up to a year.
+ * Rules that ended before the restart are dropped.
+ */
+export const EXACT_FROM_YEAR = 1970;
+const RESTART_YEAR = EXACT_FROM_YEAR - 2;
+
+function fastForwardOldRules(
+  vtz: InstanceType<typeof ICAL.Component>,
+  observances: InstanceType<typeof ICAL.Component>[],
+): void {
+  let kept = observances.length;
+  for (const o of observances) {
+    const rule: unknown = o.getFirstPropertyValue('rrule');
+    const dtstart = o.getFirstProperty('dtstart')!;
+    const start: unknown = dtstart.getFirstValue();
+    if (!(rule instanceof ICAL.Recur) || !(start instanceof ICAL.Time)) continue;
+    const plainYearly = rule.freq === 'YEARLY' && !rule.count && (rule.interval ?? 1) === 1 && !o.hasProperty('rdate');
+    if (!plainYearly || start.year >= RESTART_YEAR) continue;
+    if (rule.until && rule.until.year < RESTART_YEAR && kept > 1) {
+      vtz.removeSubcomponent(o);
+      kept -= 1;
+      continue;
+    }
+    const leap = start.month === 2 && start.day === 29;
+    const moved = new ICAL.Time({ ...timeFields(start), year: RESTART_YEAR, day: leap ? 28 : start.day }, start.zone);
+    dtstart.setValue(moved);
+  }
+}
+
+function timeFields(t: InstanceType<typeof ICAL.Time>) {
+  return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second, isDate: false };
 }
 
 /**
  * Every onset the VTIMEZONE defines up to the end of `untilYear` (UTC), sorted, one per instant. Onsets that keep
  * the offset (TZOFFSETFROM = TZOFFSETTO, e.g. a zone's first observance) are included.
  */
-export function vtimezoneTransitions(text: string, untilYear: number): OffsetTransition[] {
+export function vtimezoneTransitions(text: string, untilYear: number): readonly OffsetTransition[] {
+  const key = `${untilYear}\u0000${text}`;
+  const hit = transitionCache.get(key);
+  if (hit) return hit;
   const { zone } = parseVtimezone(text);
   zone._ensureCoverage(untilYear);
   const byInstant = new Map<number, OffsetTransition>();
@@ -83,7 +123,8 @@ export function vtimezoneTransitions(text: string, untilYear: number): OffsetTra
     const atMs = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
     byInstant.set(atMs, { atMs, fromMinutes: c.prevUtcOffset / 60, toMinutes: c.utcOffset / 60 });
   }
-  return [...byInstant.values()].sort((a, b) => a.atMs - b.atMs);
+  const transitions = [...byInstant.values()].sort((a, b) => a.atMs - b.atMs);
+  return transitionCache.set(key, transitions);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { UnknownTimeZoneError, localToEpochMs, zoneOffsetMinutes } from '../../model/instant.js';
+import { BoundedCache } from './bounded-cache.js';
 import { canonicalIana, currentRulesVtimezone } from './iana-names.js';
 import { offsetTransitions } from './intl-transitions.js';
 import { buildVtimezone } from './vtimezone-rules.js';
@@ -25,7 +26,7 @@ const UTC_VTIMEZONE = [
   .join('');
 
 const LOOKAHEAD_MS = 2 * 366 * 86_400_000;
-const cache = new Map<string, string>();
+const cache = new BoundedCache<string>(1024);
 
 /**
  * VTIMEZONE (BEGIN:VTIMEZONE … END:VTIMEZONE, CRLF line ends) for IANA zone `tz`, exact for every instant from
@@ -42,12 +43,7 @@ export function vtimezoneFor(tz: string, fromYear?: number, toYear?: number): st
     throw new RangeError(`bad year range ${from}..${to} for VTIMEZONE ${id}`);
   }
   const key = `${id} ${from} ${to}`;
-  let text = cache.get(key);
-  if (text === undefined) {
-    text = generate(id, from, to);
-    cache.set(key, text);
-  }
-  return text;
+  return cache.get(key) ?? cache.set(key, generate(id, from, to));
 }
 
 function generate(tz: string, fromYear: number, toYear: number): string {
