@@ -2,4 +2,12 @@
  * The one place this folder reaches the time-zone and recurrence converters, so they stay swappable.
  */
 export { resolveGraphZone, ianaToWindows } from '../timezones/index.js';
-export { expandRule, graphToRule, ruleToGraph, fallbackCarrier } from '../recurrence/index.js';
+export {
+  expandRule,
+  graphToRule,
+  ruleToGraph,
+  fallbackCarrier,
+  GraphRecurrenceError,
+  EmptySeriesError,
+  NoOccurrencesError,
+} from '../recurrence/index.js';

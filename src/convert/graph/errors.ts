@@ -6,8 +6,9 @@ export class GraphConversionError extends Error {
     readonly eventId: string | undefined,
     /** The Graph property (or model field) at fault. */
     readonly property: string,
+    options?: ErrorOptions,
   ) {
-    super(`${message} (event ${eventId ?? '<no id>'}, property ${property})`);
+    super(`${message} (event ${eventId ?? '<no id>'}, property ${property})`, options);
     this.name = 'GraphConversionError';
   }
 }

@@ -10,9 +10,11 @@ import {
   type OccurrenceKey,
 } from '../../model/index.js';
 import type { GraphEvent } from '../../graph/types.js';
-import { fallbackCarrier } from './deps.js';
+import type { FallbackArgs, FallbackCarrier } from '../recurrence/index.js';
+import { fallbackCarrier, NoOccurrencesError } from './deps.js';
+import { GraphConversionError } from './errors.js';
 import type { GraphWriteOptions } from './fields-to-graph.js';
-import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
+import { keyToGraphInstant, plainOccurrence, shiftWall } from './occurrences.js';
 import { occurrencePatch } from './patch.js';
 import { seriesZone } from './recurrence-out.js';
 import { graphZoneName } from './times.js';
@@ -40,7 +42,7 @@ export function fallbackPlan(
   warnings: string[],
 ): FallbackPlan {
   const tz = seriesZone(series, opts);
-  const carrier = fallbackCarrier({
+  const carrier = carry(series, {
     start: series.master.start,
     end: series.master.end,
     rule: series.rule,
@@ -60,7 +62,7 @@ export function fallbackPlan(
   const carrierOccurrence = (t: EventTime): EventOccurrence => ({
     ...series.master,
     start: t,
-    end: shiftLike(carrier.masterEnd, carrier.masterStart, t),
+    end: shiftWall(carrier.masterEnd, carrier.masterStart, t),
   });
   const at = (t: EventTime): string => keyToGraphInstant(occurrenceKey(t), opts.floatingZone);
 
@@ -95,9 +97,11 @@ function carrierStarts(first: EventTime, lastDay: string): EventTime[] {
   return out;
 }
 
-/** `end` moved by the wall-clock distance from `from` to `to` (all three of one kind and zone). */
-function shiftLike(end: EventTime, from: EventTime, to: EventTime): EventTime {
-  const wall = (t: EventTime): number => localAsUtcMs(t.kind === 'date' ? `${t.date}T00:00:00` : t.local);
-  const local = utcMsAsLocal(wall(end) + wall(to) - wall(from));
-  return end.kind === 'date' ? dateValue(local.slice(0, 10)) : { ...end, local };
+function carry(series: CalendarSeries, args: FallbackArgs): FallbackCarrier {
+  try {
+    return fallbackCarrier(args);
+  } catch (e) {
+    if (e instanceof NoOccurrencesError) throw new GraphConversionError(e.message, series.uid, 'rule', { cause: e });
+    throw e;
+  }
 }

@@ -51,3 +51,9 @@ export function keyToGraphInstant(key: OccurrenceKey, floatingZone = 'UTC'): str
   const local = key.length === 10 ? `${key}T00:00:00` : key;
   return isoUtc(localToEpochMs(local, floatingZone));
 }
+
+/** `t` moved by the wall-clock distance from `from` to `to`, keeping its own kind and zone. */
+export function shiftWall(t: EventTime, from: EventTime, to: EventTime): EventTime {
+  const local = utcMsAsLocal(wallOf(t) + wallOf(to) - wallOf(from));
+  return t.kind === 'date' ? dateValue(local.slice(0, 10)) : { ...t, local };
+}

@@ -3,14 +3,16 @@ import {
   type CalendarItem,
   type CalendarSeries,
   type EventOccurrence,
+  type EventTime,
   type OccurrenceKey,
 } from '../../model/index.js';
 import type { GraphEvent } from '../../graph/types.js';
 import { expectedOccurrences, inferCancelled, nearestUnclaimed } from './cancellations.js';
-import { graphToRule } from './deps.js';
+import { EmptySeriesError, GraphRecurrenceError, graphToRule } from './deps.js';
 import { GraphConversionError } from './errors.js';
 import { graphFields } from './fields-from-graph.js';
 import { graphOccurrenceKey, parseGraphInstant } from './instants.js';
+import { shiftWall } from './occurrences.js';
 import { eventZone, graphEventTimes } from './times.js';
 
 /** A Graph single event, or a series master with the `/instances` Graph returned for `window`. */
@@ -68,10 +70,11 @@ function seriesToItem(
   const allDay = master.isAllDay === true;
   const times = graphEventTimes(master, eventZone(recurrence.range.recurrenceTimeZone));
   const zone = times.start.kind === 'zoned' ? times.start.tz : (eventZone(recurrence.range.recurrenceTimeZone) ?? 'UTC');
-  const converted = graphToRule(recurrence, times.start, zone);
+  const converted = ruleOf(master, times.start, zone);
   warnings.push(...converted.warnings);
   const fields = graphFields(master);
-  const masterOcc: EventOccurrence = { ...fields, ...times, start: converted.start };
+  // graphToRule moves a start the pattern skips to the first real occurrence; the end follows.
+  const masterOcc: EventOccurrence = { ...fields, start: converted.start, end: shiftWall(times.end, times.start, converted.start) };
   const windowMs = window && {
     fromMs: parseGraphInstant(window.start, master.id, 'window.start'),
     toMs: parseGraphInstant(window.end, master.id, 'window.end'),
@@ -120,6 +123,17 @@ function seriesToItem(
     cancelled: cancelled.sort(),
   };
   return { item, warnings };
+}
+
+function ruleOf(master: GraphEvent, start: EventTime, zone: string): ReturnType<typeof graphToRule> {
+  try {
+    return graphToRule(master.recurrence!, start, zone);
+  } catch (e) {
+    if (e instanceof GraphRecurrenceError || e instanceof EmptySeriesError) {
+      throw new GraphConversionError(e.message, master.id, 'recurrence', { cause: e });
+    }
+    throw e;
+  }
 }
 
 /** Where an instance starts; an all-day date counts as its midnight UTC (see graphOccurrenceKey). */

@@ -219,4 +219,28 @@ describe('graphToItem: series (samples 02, 03, 04)', () => {
       assert.equal(item.overrides['2019-04-15']!.summary, 'moved');
     }
   });
+
+  it('moves the end with a start the pattern skips (first Thursday from a Tuesday startDate)', () => {
+    const master: GraphEvent = {
+      ...sample(WEEKLY_END),
+      start: { dateTime: '2017-08-29T10:00:00.0000000', timeZone: 'Pacific Standard Time' },
+      end: { dateTime: '2017-08-29T11:30:00.0000000', timeZone: 'Pacific Standard Time' },
+      recurrence: {
+        pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['thursday'], index: 'first' },
+        range: { type: 'noEnd', startDate: '2017-08-29', recurrenceTimeZone: 'Pacific Standard Time' },
+      },
+    };
+    const { item, warnings } = series({ master });
+    assert.deepEqual(item.master.start, { kind: 'zoned', local: '2017-09-07T10:00:00', tz: 'America/Los_Angeles' });
+    assert.deepEqual(item.master.end, { kind: 'zoned', local: '2017-09-07T11:30:00', tz: 'America/Los_Angeles' });
+    assert.equal(warnings.length, 1);
+  });
+
+  it('reports a recurrence it cannot read as a GraphConversionError naming the event', () => {
+    const master: GraphEvent = { ...sample(WEEKLY_END), recurrence: { ...sample(WEEKLY_END).recurrence!, pattern: { type: 'weekly', interval: 0, daysOfWeek: ['monday'] } } };
+    assert.throws(
+      () => graphToItem({ master }),
+      (e: unknown) => e instanceof GraphConversionError && e.eventId === 'AAMkADQwMD' && e.property === 'recurrence',
+    );
+  });
 });
