@@ -12,23 +12,14 @@ import {
 } from './context.js';
 import { parseEventInput } from './event-input.js';
 import { type EventTarget, checkIfMatch, createEvent, deleteEvent, resolveEvent, updateEvent } from './events.js';
-import { parseEventFilter, parseExtendedExpand } from './filters.js';
-import { type RenderOptions, type Renderable, checkSelect, renderEvent } from './representation.js';
+import { parseEventFilter } from './filters.js';
+import { orderByTime, readRenderOptions } from './read-options.js';
+import { type RenderOptions, type Renderable, renderEvent } from './representation.js';
 import type { CalendarScope } from './router.js';
+import type { StoredEvent } from './store.js';
 import { storedTimeToMs } from './time.js';
 
 /** /events and /events/{id}: list, create, get, update, delete (graph-api.md §5, §9). */
-
-function readOptions(ctx: RequestContext): RenderOptions {
-  const select = ctx.query.select();
-  checkSelect(select);
-  const extendedFilter = parseExtendedExpand(ctx.query.get('$expand'));
-  return {
-    ...baseRenderOptions(ctx),
-    ...(select ? { select } : {}),
-    ...(extendedFilter ? { extendedFilter } : {}),
-  };
-}
 
 /** POST/PATCH responses never carry extended properties (graph-api.md §9.5). */
 function writeOptions(ctx: RequestContext): RenderOptions {
@@ -43,15 +34,18 @@ function entityContext(ctx: RequestContext, select: readonly string[] | undefine
 const renderable = (t: EventTarget): Renderable =>
   t.kind === 'stored' ? { kind: 'stored', event: t.event } : { kind: 'instance', ...t.instance };
 
+const timesOf = (e: StoredEvent): { startMs: number; endMs: number } => ({
+  startMs: storedTimeToMs(e.content.start),
+  endMs: storedTimeToMs(e.content.end),
+});
+
 /** "The list contains single instance meetings and series masters" (MGDC:api-reference/v1.0/api/user-list-events.md). */
 export function listEvents(ctx: RequestContext, scope: CalendarScope): EmulatorResponse {
-  const opts = readOptions(ctx);
+  const opts = readRenderOptions(ctx);
   const filter = parseEventFilter(ctx.query.get('$filter'));
   const calendars = calendarIdsOf(ctx, scope);
-  const events = [...ctx.mailbox.events.values()]
-    .filter((e) => calendars.has(e.calendarId) && (!filter || filter(e)))
-    .sort((a, b) => storedTimeToMs(a.content.start) - storedTimeToMs(b.content.start) || a.createdMs - b.createdMs);
-  const { items, nextLink } = page(ctx, events);
+  const events = [...ctx.mailbox.events.values()].filter((e) => calendars.has(e.calendarId) && (!filter || filter(e)));
+  const { items, nextLink } = page(ctx, orderByTime(ctx, events, timesOf));
   const projection = opts.select ? `(${opts.select.join(',')})` : '';
   return json(ctx, 200, {
     '@odata.context': contextUrl(ctx, `${userFragment(ctx)}/events${projection}`),
@@ -67,7 +61,7 @@ export function postEvent(ctx: RequestContext, scope: CalendarScope): EmulatorRe
 }
 
 export function getEvent(ctx: RequestContext, scope: CalendarScope, id: string): EmulatorResponse {
-  const opts = readOptions(ctx);
+  const opts = readRenderOptions(ctx);
   const target = resolveEvent(ctx.mailbox, id, lookupScopeOf(ctx, scope));
   return json(ctx, 200, { '@odata.context': entityContext(ctx, opts.select), ...renderEvent(renderable(target), opts) });
 }

@@ -3,7 +3,8 @@ import { type RequestContext, baseRenderOptions, calendarIdsOf, calendarOf, cont
 import { type SyncState, type SyncStateRing, decodeToken, diffRound, encodeToken } from './delta.js';
 import { badRequest, windowRequired } from './errors.js';
 import { resolveEvent } from './events.js';
-import { type RenderOptions, checkSelect, renderEvent } from './representation.js';
+import { orderByTime, readRenderOptions } from './read-options.js';
+import { type RenderOptions, renderEvent } from './representation.js';
 import type { CalendarScope } from './router.js';
 import type { Mailbox } from './store.js';
 import { parseWindowBound } from './time.js';
@@ -22,30 +23,12 @@ function windowOf(ctx: RequestContext): Window {
   return { fromMs: parseWindowBound(start, 'StartDateTime'), toMs: parseWindowBound(end, 'EndDateTime') };
 }
 
-function readOptions(ctx: RequestContext, withODataType = false): RenderOptions {
-  const select = ctx.query.select();
-  checkSelect(select);
-  return {
-    ...baseRenderOptions(ctx),
-    ...(select ? { select } : {}),
-    ...(withODataType ? { withODataType } : {}),
-  };
-}
-
-/** `$orderby=start/dateTime [asc|desc]` is the ordering clients use; the default is by start too. */
-function ordered(ctx: RequestContext, items: ViewItem[]): ViewItem[] {
-  const orderby = ctx.query.get('$orderby');
-  if (orderby === undefined) return items;
-  const m = /^\s*(start|end)\/dateTime(?:\s+(asc|desc))?\s*$/i.exec(orderby);
-  if (!m) throw badRequest(`The $orderby expression '${orderby}' is not supported.`, 'ErrorInvalidUrlQuery');
-  const key = (i: ViewItem): number => (m[1]!.toLowerCase() === 'start' ? i.startMs : i.endMs);
-  const sign = m[2]?.toLowerCase() === 'desc' ? -1 : 1;
-  return [...items].sort((a, b) => sign * (key(a) - key(b)));
-}
-
 function collection(ctx: RequestContext, fragment: string, items: ViewItem[]): EmulatorResponse {
-  const opts = readOptions(ctx);
-  const { items: pageItems, nextLink } = page(ctx, ordered(ctx, items));
+  if (ctx.query.has('$filter') || ctx.query.has('$search')) {
+    throw badRequest('$filter and $search on calendarView are not supported by this emulator.', 'ErrorInvalidUrlQueryFilter');
+  }
+  const opts = readRenderOptions(ctx);
+  const { items: pageItems, nextLink } = page(ctx, orderByTime(ctx, items, (i) => i));
   // Non-delta views never carry delta tokens, whatever `Prefer: odata.track-changes` says (graph-api.md §6.4).
   return json(ctx, 200, {
     '@odata.context': contextUrl(ctx, fragment),
@@ -105,7 +88,7 @@ export function getDelta(ctx: RequestContext, scope: CalendarScope, rings: Rings
   const { state, offset } = roundOf(ctx, scope, rings);
   const size = ctx.prefs.maxPageSize ?? 10;
   const entries = state.entries.slice(offset, offset + size);
-  const opts = readOptions(ctx, true);
+  const opts: RenderOptions = { ...baseRenderOptions(ctx), withODataType: true };
   const value = entries.map((e) =>
     e.kind === 'upsert'
       ? renderEvent(e.item, opts)

@@ -71,6 +71,19 @@ describe('emulator domain: calendarView', () => {
     assert.equal(res.headers?.['preference-applied'], undefined);
   });
 
+  it('$orderby=start/dateTime desc reverses; $expand of an extended property works on view items; $filter is refused', () => {
+    const h = new Harness();
+    const prop = 'String {66f5a359-4659-4830-9070-00047ec6ac6e} Name Href';
+    h.create(timed('a', '2026-03-03T09:00:00', '2026-03-03T10:00:00', 'UTC', { singleValueExtendedProperties: [{ id: prop, value: 'x' }] }));
+    h.create(timed('b', '2026-03-04T09:00:00', '2026-03-04T10:00:00'));
+    const desc = valueOf(h.call('GET', '/me/calendarView', { query: `${MARCH}&$orderby=start/dateTime%20desc` }));
+    assert.deepEqual(desc.map((e) => e.subject), ['b', 'a']);
+    const expand = `$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${prop}')`)}`;
+    const expanded = valueOf(h.call('GET', '/me/calendarView', { query: `${MARCH}&${expand}` }));
+    assert.deepEqual(expanded.map((e) => e.singleValueExtendedProperties), [[{ id: prop, value: 'x' }], []]);
+    assert.equal(h.call('GET', '/me/calendarView', { query: `${MARCH}&$filter=${encodeURIComponent("subject eq 'a'")}` }).status, 400);
+  });
+
   it('reads one calendar: /me/calendarView is the default calendar, /calendars/{id}/calendarView another', () => {
     const h = new Harness();
     const calId = String(bodyOf(h.call('POST', '/me/calendars', { body: { name: 'Team' } })).id);
