@@ -200,6 +200,26 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     assert.ok(view.every((i) => i.type === 'occurrence' && i.subject === 'weekly'));
   });
 
+  it('PATCH recurrence:null turns the series into a single event (event-update.md example)', () => {
+    const h = new Harness();
+    const { master } = seriesWithInstances(h);
+    const res = h.call('PATCH', `/me/events/${String(master.id)}`, { body: { recurrence: null } });
+    assert.equal(bodyOf(res).type, 'singleInstance');
+    assert.equal(bodyOf(res).recurrence, null);
+    assert.deepEqual(valueOf(h.call('GET', '/me/calendarView', { query: MARCH })).map((e) => [e.type, e.id]), [['singleInstance', master.id]]);
+  });
+
+  it('an occurrence carries the series etag: If-Match with the occurrence etag works, a stale one is 412', () => {
+    const h = new Harness();
+    const { instances } = seriesWithInstances(h);
+    const [first, second] = instances;
+    const ok = h.call('PATCH', `/me/events/${String(first!.id)}`, { body: { subject: 's1' }, headers: { 'if-match': String(first!['@odata.etag']) } });
+    assert.equal(ok.status, 200);
+    assert.notEqual(bodyOf(ok)['@odata.etag'], first!['@odata.etag']);
+    const stale = h.call('PATCH', `/me/events/${String(second!.id)}`, { body: { subject: 's2' }, headers: { 'if-match': String(second!['@odata.etag']) } });
+    assert.equal(stale.status, 412);
+  });
+
   it('an occurrence inherits master changes it did not override', () => {
     const h = new Harness();
     const { master, instances } = seriesWithInstances(h);
