@@ -1,6 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse } from './contract.js';
 import { graphError } from './envelope.js';
-import type { CallResult, GraphCall } from './pipeline.js';
+import { decodePath, type CallResult, type GraphCall } from './pipeline.js';
 
 /**
  * JSON batching, `POST /v1.0/$batch` (MGDC:concepts/json-batching.md; graph-api.md §10; sample 13):
@@ -41,8 +41,7 @@ export function splitRelativeUrl(url: string): { path: string; rawQuery: string 
   const q = url.indexOf('?');
   const rawPath = q < 0 ? url : url.slice(0, q);
   const rawQuery = q < 0 ? '' : url.slice(q + 1);
-  const segments = rawPath.replace(/^\/+/, '').split('/');
-  return { path: '/' + segments.map((s) => decodeURIComponent(s)).join('/'), rawQuery };
+  return { path: decodePath('/' + rawPath.replace(/^\/+/, '')), rawQuery };
 }
 
 function parseInner(raw: unknown, version: EmulatorRequest['version']): InnerRequest {
@@ -62,7 +61,13 @@ function parseInner(raw: unknown, version: EmulatorRequest['version']): InnerReq
   if (dependsOn !== undefined && (!Array.isArray(dependsOn) || !dependsOn.every((d) => typeof d === 'string'))) {
     throw new BatchRequestError(`Request id ${id}: dependsOn must be an array of request ids.`);
   }
-  const call: GraphCall = { method: method.toUpperCase(), version, ...splitRelativeUrl(url), headers, body };
+  let location: { path: string; rawQuery: string };
+  try {
+    location = splitRelativeUrl(url);
+  } catch {
+    throw new BatchRequestError(`Request id ${id}: the url is not validly percent-encoded.`);
+  }
+  const call: GraphCall = { method: method.toUpperCase(), version, ...location, headers, body };
   return { id, call, dependsOn: (dependsOn as string[] | undefined) ?? [] };
 }
 

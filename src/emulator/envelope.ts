@@ -34,6 +34,10 @@ export function graphError(
   return { status, headers, body: { error: { code, message, innerError: { ...innerError } } } };
 }
 
+/** Graph's answer to a method a resource does not support (sample 13, request 4). */
+export const methodNotAllowed = (): EmulatorResponse =>
+  graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

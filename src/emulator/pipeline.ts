@@ -1,8 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mailboxOf, type Clock, type EmulatorRequest, type EmulatorResponse, type GraphService, type Principal } from './contract.js';
+import {
+  mailboxOf,
+  type Clock,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type GraphService,
+  type Principal,
+} from './contract.js';
 import { meWithoutUser } from './auth/bearer.js';
 import type { RequestStats } from './control.js';
-import { graphError } from './envelope.js';
+import { graphError, methodNotAllowed } from './envelope.js';
 import { throttledResponse, type FaultInjector } from './faults.js';
 import { throttleKey, type MailboxThrottle } from './throttle.js';
 
@@ -39,6 +46,17 @@ export interface PipelineDeps {
   readonly closing: AbortSignal;
 }
 
+/**
+ * A path as EmulatorRequest wants it: decoded per segment, so an encoded '/' inside an id stays inside its segment.
+ * Throws URIError on a malformed escape.
+ */
+export function decodePath(rawPath: string): string {
+  return rawPath
+    .split('/')
+    .map((s) => decodeURIComponent(s))
+    .join('/');
+}
+
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
 const isMethod = (m: string): m is EmulatorRequest['method'] => METHODS.has(m);
 
@@ -52,15 +70,19 @@ function handleSafely(graph: GraphService, req: EmulatorRequest): EmulatorRespon
   }
 }
 
-async function attempt(deps: PipelineDeps, call: GraphCall, principal: Principal): Promise<{ result: CallResult; cause?: 'throttle' | 'fault' }> {
-  if (!isMethod(call.method)) {
-    const response = graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
-    return { result: { kind: 'response', response } };
-  }
+interface Attempt {
+  readonly result: CallResult;
+  /** Why the domain was not reached, for the stats. */
+  readonly cause?: 'throttle' | 'fault';
+}
+
+async function attempt(deps: PipelineDeps, call: GraphCall, principal: Principal): Promise<Attempt> {
+  if (!isMethod(call.method)) return { result: { kind: 'response', response: methodNotAllowed() } };
   const meRefused = meWithoutUser(call.path, principal);
   if (meRefused) return { result: { kind: 'response', response: meRefused } };
   const mailbox = mailboxOf({ path: call.path, principal });
-  const release = mailbox === undefined ? () => undefined : deps.throttle.tryAcquire(throttleKey(principal.clientId, mailbox));
+  const release =
+    mailbox === undefined ? () => undefined : deps.throttle.tryAcquire(throttleKey(principal.clientId, mailbox));
   if (!release) {
     const response = throttledResponse(deps.throttle.settings.retryAfterSeconds);
     return { result: { kind: 'response', response }, cause: 'throttle' };

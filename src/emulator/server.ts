@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorRequest, EmulatorResponse } from './contract.js';
+import type { EmulatorRequest, EmulatorResponse, Principal } from './contract.js';
 import { authenticate } from './auth/bearer.js';
 import { handleAuthRoute } from './auth/routes.js';
 import type { TokenEndpointContext } from './auth/token-endpoint.js';
 import { BatchRequestError, parseBatch, runBatch } from './batch.js';
 import { handleControl, type EmulatorControl } from './control.js';
-import { graphError, requestIdsFor, stampResponse, type RequestIds } from './envelope.js';
-import { runGraphCall, type CallResult, type GraphCall, type PipelineDeps } from './pipeline.js';
+import { graphError, methodNotAllowed, requestIdsFor, stampResponse, type RequestIds } from './envelope.js';
+import { decodePath, runGraphCall, type CallResult, type GraphCall, type PipelineDeps } from './pipeline.js';
 
 /**
  * The HTTP front: routes `/_emulator/*` to the control API, the identity endpoints to auth/, and everything under
@@ -62,46 +62,41 @@ function send(res: ServerResponse, answer: EmulatorResponse, contentType: string
   res.end(payload);
 }
 
-/** Per-segment decoding keeps segment boundaries: an encoded '/' inside an id stays inside its segment. */
-function decodePath(rawPath: string): string {
-  return rawPath
-    .split('/')
-    .map((s) => decodeURIComponent(s))
-    .join('/');
-}
-
 function withJsonType(r: EmulatorResponse): EmulatorResponse {
   if (r.body === undefined || Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) return r;
   return { ...r, headers: { ...r.headers, 'content-type': GRAPH_JSON } };
 }
 
-async function graphAnswer(ctx: FrontContext, call: GraphCall, ids: RequestIds, bodyError: boolean): Promise<CallResult> {
-  const now = (): number => ctx.pipeline.clock.now();
-  const bearer = authenticate(call.headers.authorization, ctx.auth.tokens);
-  if (!bearer.ok) {
-    ctx.pipeline.stats.record(call.method, call.path, bearer.response.status, undefined);
-    return { kind: 'response', response: bearer.response };
-  }
-  if (bodyError) {
-    const response = graphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
-    return { kind: 'response', response };
-  }
-  if (call.path.toLowerCase() !== '/$batch') return runGraphCall(ctx.pipeline, call, bearer.principal);
+const INVALID_JSON =
+  'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
+
+async function batchAnswer(ctx: FrontContext, call: GraphCall, principal: Principal, ids: RequestIds): Promise<CallResult> {
   ctx.pipeline.stats.record(call.method, call.path, 200, undefined);
-  if (call.method !== 'POST') {
-    return { kind: 'response', response: graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.') };
-  }
+  if (call.method !== 'POST') return { kind: 'response', response: methodNotAllowed() };
+  let inner;
   try {
-    const inner = parseBatch(call.body, call.version);
-    return await runBatch(inner, async (innerCall) => {
-      const r = await runGraphCall(ctx.pipeline, innerCall, bearer.principal);
-      // Inner answers share the outer request's ids, as in the doc's batch sample (sample 13).
-      return r.kind === 'reset' ? r : { kind: 'response', response: withJsonType(stampResponse(r.response, ids, now())) };
-    });
+    inner = parseBatch(call.body, call.version);
   } catch (err) {
     if (err instanceof BatchRequestError) return { kind: 'response', response: graphError(400, 'BadRequest', err.message) };
     throw err;
   }
+  return runBatch(inner, async (innerCall) => {
+    const r = await runGraphCall(ctx.pipeline, innerCall, principal);
+    if (r.kind === 'reset') return r;
+    // Inner answers share the outer request's ids, as in the doc's batch sample (sample 13).
+    return { kind: 'response', response: withJsonType(stampResponse(r.response, ids, ctx.pipeline.clock.now())) };
+  });
+}
+
+async function graphAnswer(ctx: FrontContext, call: GraphCall, ids: RequestIds, bodyError: boolean): Promise<CallResult> {
+  const bearer = authenticate(call.headers.authorization, ctx.auth.tokens);
+  if (!bearer.ok || bodyError) {
+    const response = bearer.ok ? graphError(400, 'BadRequest', INVALID_JSON) : bearer.response;
+    ctx.pipeline.stats.record(call.method, call.path, response.status, undefined);
+    return { kind: 'response', response };
+  }
+  if (call.path.toLowerCase() === '/$batch') return batchAnswer(ctx, call, bearer.principal, ids);
+  return runGraphCall(ctx.pipeline, call, bearer.principal);
 }
 
 async function serveGraph(
@@ -137,7 +132,7 @@ async function serveGraph(
     req.socket.destroy();
     return;
   }
-  send(res, { ...stampResponse(result.response, ids, ctx.pipeline.clock.now()) }, GRAPH_JSON);
+  send(res, stampResponse(result.response, ids, ctx.pipeline.clock.now()), GRAPH_JSON);
 }
 
 async function serve(ctx: FrontContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -157,18 +152,24 @@ async function serve(ctx: FrontContext, req: IncomingMessage, res: ServerRespons
     try {
       body = bodyText.trim() === '' ? undefined : JSON.parse(bodyText);
     } catch {
-      return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'body is not JSON' } } }, 'application/json');
+      const notJson: EmulatorResponse = { status: 400, body: { error: { code: 'BadRequest', message: 'body is not JSON' } } };
+      return send(res, notJson, 'application/json');
     }
     return send(res, handleControl(ctx.control, method, rawPath.slice('/_emulator'.length), body), 'application/json');
   }
   const auth = handleAuthRoute(ctx.auth, method, rawPath, bodyText);
-  if (auth) return send(res, { ...auth, headers: { 'cache-control': 'no-store', ...auth.headers } }, 'application/json; charset=utf-8');
+  if (auth) {
+    return send(res, { ...auth, headers: { 'cache-control': 'no-store', ...auth.headers } }, 'application/json; charset=utf-8');
+  }
   const ids = requestIdsFor(headerRecord(req));
   const notFound = graphError(400, 'BadRequest', `Invalid version: ${rawPath.split('/')[1] ?? ''}`);
   send(res, stampResponse(notFound, ids, ctx.pipeline.clock.now()), GRAPH_JSON);
 }
 
-export function requestListener(ctx: FrontContext, onError: (err: unknown) => void): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestListener(
+  ctx: FrontContext,
+  onError: (err: unknown) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     serve(ctx, req, res).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) {

@@ -117,18 +117,26 @@ function delegatedTokens(
   };
 }
 
-function clientCredentials(ctx: TokenEndpointContext, tenant: string, clientId: string, form: URLSearchParams): EmulatorResponse {
+/** One token request: who asks, in which tenant, with which form fields. */
+interface GrantRequest {
+  readonly ctx: TokenEndpointContext;
+  readonly tenant: string;
+  readonly clientId: string;
+  readonly form: URLSearchParams;
+}
+
+const MISSING_SECRET = "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.";
+const BAD_APP_SCOPE =
+  'Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).';
+const BAD_DEVICE_CODE = "The provided value for the input parameter 'device_code' is not valid.";
+
+function clientCredentials({ ctx, tenant, clientId, form }: GrantRequest): EmulatorResponse {
   if (!form.get('client_secret') && !form.get('client_assertion')) {
-    return oauthError(
-      401,
-      'invalid_client',
-      7000218,
-      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
-    );
+    return oauthError(401, 'invalid_client', 7000218, MISSING_SECRET);
   }
   const scopes = scopesOf(form);
   if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default')) {
-    return oauthError(400, 'invalid_scope', 1002012, `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+    return oauthError(400, 'invalid_scope', 1002012, `The provided value for scope ${scopes.join(' ')} is not valid. ${BAD_APP_SCOPE}`);
   }
   const access = ctx.tokens.mint({ use: 'access', kind: 'app', tid: tenant, appid: clientId }, ACCESS_TOKEN_SECONDS);
   return {
@@ -137,53 +145,53 @@ function clientCredentials(ctx: TokenEndpointContext, tenant: string, clientId: 
   };
 }
 
-function deviceCodeGrant(ctx: TokenEndpointContext, tenant: string, clientId: string, form: URLSearchParams): EmulatorResponse {
-  const poll = ctx.deviceCodes.poll(form.get('device_code') ?? '', clientId);
+function deviceCodeGrant(g: GrantRequest): EmulatorResponse {
+  const poll = g.ctx.deviceCodes.poll(g.form.get('device_code') ?? '', g.clientId);
   switch (poll.status) {
     case 'pending':
       return oauthError(400, 'authorization_pending', 70016, 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.');
     case 'expired':
-      return oauthError(400, 'expired_token', 70020, 'The provided value for the input parameter \'device_code\' is not valid. This device code has expired.');
+      return oauthError(400, 'expired_token', 70020, `${BAD_DEVICE_CODE} This device code has expired.`);
     case 'unknown':
-      return oauthError(400, 'invalid_grant', 70000, 'The provided value for the input parameter \'device_code\' is not valid.');
+      return oauthError(400, 'invalid_grant', 70000, BAD_DEVICE_CODE);
     case 'approved':
-      return delegatedTokens(ctx, tenant, clientId, poll.upn, poll.grant.scopes, form.get('client_info') === '1');
+      return delegatedTokens(g.ctx, g.tenant, g.clientId, poll.upn, poll.grant.scopes, g.form.get('client_info') === '1');
   }
 }
 
-function refreshGrant(ctx: TokenEndpointContext, tenant: string, clientId: string, form: URLSearchParams): EmulatorResponse {
-  const check = ctx.tokens.verify(form.get('refresh_token') ?? '', 'refresh');
-  if (!check.ok || check.claims.appid !== clientId || check.claims.upn === undefined) {
+function refreshGrant(g: GrantRequest): EmulatorResponse {
+  const check = g.ctx.tokens.verify(g.form.get('refresh_token') ?? '', 'refresh');
+  if (!check.ok || check.claims.appid !== g.clientId || check.claims.upn === undefined) {
     return oauthError(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity.');
   }
-  const scopes = scopesOf(form);
-  return delegatedTokens(ctx, tenant, clientId, check.claims.upn, scopes, form.get('client_info') === '1');
+  return delegatedTokens(g.ctx, g.tenant, g.clientId, check.claims.upn, scopesOf(g.form), g.form.get('client_info') === '1');
+}
+
+/** The checks both endpoints make first: a client id, and the seed's tenant/client restrictions. */
+function refusedClient(ctx: TokenEndpointContext, tenant: string, clientId: string): EmulatorResponse | undefined {
+  if (clientId === '') {
+    return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
+  }
+  return policyViolation(ctx.policy, tenant, clientId);
 }
 
 /** POST <baseUrl>/<tenant>/oauth2/v2.0/token */
 export function tokenEndpoint(ctx: TokenEndpointContext, tenant: string, form: URLSearchParams): EmulatorResponse {
   const clientId = form.get('client_id') ?? '';
-  if (clientId === '') {
-    return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
-  }
-  const refused = policyViolation(ctx.policy, tenant, clientId);
+  const refused = refusedClient(ctx, tenant, clientId);
   if (refused) return refused;
+  const grant: GrantRequest = { ctx, tenant, clientId, form };
   const grantType = form.get('grant_type') ?? '';
-  if (DEVICE_CODE_GRANTS.has(grantType)) return deviceCodeGrant(ctx, tenant, clientId, form);
-  switch (grantType) {
-    case 'client_credentials':
-      return clientCredentials(ctx, tenant, clientId, form);
-    case 'refresh_token':
-      return refreshGrant(ctx, tenant, clientId, form);
-    default:
-      return oauthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
-  }
+  if (DEVICE_CODE_GRANTS.has(grantType)) return deviceCodeGrant(grant);
+  if (grantType === 'client_credentials') return clientCredentials(grant);
+  if (grantType === 'refresh_token') return refreshGrant(grant);
+  return oauthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
 }
 
 /** POST <baseUrl>/<tenant>/oauth2/v2.0/devicecode */
 export function deviceCodeEndpoint(ctx: TokenEndpointContext, tenant: string, form: URLSearchParams): EmulatorResponse {
   const clientId = form.get('client_id') ?? '';
-  const refused = clientId === '' ? oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.") : policyViolation(ctx.policy, tenant, clientId);
+  const refused = refusedClient(ctx, tenant, clientId);
   if (refused) return refused;
   const grant = ctx.deviceCodes.create(tenant, clientId, scopesOf(form));
   const verificationUri = `${ctx.baseUrl}/devicelogin`;

@@ -84,8 +84,16 @@ describe('emulator front: JSON batching', () => {
     assert.deepEqual(graph.requests.map((r) => r.body), [{ n: 1 }, { n: 2 }]);
   });
 
-  it('refuses dependsOn naming an unknown or later request', async () => {
+  it('refuses dependsOn naming an unknown or later request, an absolute url, and a malformed escape', async () => {
     assert.equal((await batch([{ id: '1', method: 'GET', url: '/users/a@x.test/events', dependsOn: ['9'] }])).status, 400);
+    const later = await batch([
+      { id: '1', method: 'GET', url: '/users/a@x.test/events', dependsOn: ['2'] },
+      { id: '2', method: 'GET', url: '/users/a@x.test/events' },
+    ]);
+    assert.equal(later.status, 400);
+    assert.equal((await batch([{ id: '1', method: 'GET', url: 'https://graph.microsoft.com/v1.0/me' }])).status, 400);
+    assert.equal((await batch([{ id: '1', method: 'GET', url: '/users/a%zz/events' }])).status, 400);
+    assert.equal(graph.requests.length, 0);
   });
 
   it('throttles inner requests individually: an inner 429 carries Retry-After in its own headers', async () => {
