@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { icsToItem, itemToIcs } from '../../../src/convert/ical/index.js';
 import type { CalendarItem, CalendarSeries, EventFields, SingleEvent } from '../../../src/model/index.js';
-import { dateValue, floating, zoned } from '../../../src/model/index.js';
-import { contentLines, occ, pythonIcalendarAccepts } from './helpers.js';
+import { dateValue, floating, localToEpochMs, zoned } from '../../../src/model/index.js';
+import { contentLines, occ, pythonIcalendarAccepts, pythonOccurrenceStarts } from './helpers.js';
 
 const berlin = (local: string) => zoned(local, 'Europe/Berlin');
 
@@ -43,7 +43,9 @@ const dstSeries: CalendarSeries = {
   kind: 'series',
   uid: 'series-1@calbridge',
   master: occ(berlin('2026-03-16T09:00:00'), berlin('2026-03-16T09:30:00'), { summary: 'Standup', reminderMinutesBefore: 5 }),
-  rule: { freq: 'WEEKLY', interval: 1, until: zoned('2026-05-04T07:00:00', 'UTC'), byDay: [{ day: 'MO' }, { day: 'WE' }] },
+  // UNTIL at the end of the Berlin day, not on the last occurrence: python-recurring-ical-events 2.0.1
+  // (the oracle below) reads a UTC UNTIL as local wall time and would drop an occurrence that starts on it.
+  rule: { freq: 'WEEKLY', interval: 1, until: zoned('2026-05-04T21:59:59', 'UTC'), byDay: [{ day: 'MO' }, { day: 'WE' }] },
   rdates: [berlin('2026-05-10T09:00:00')],
   overrides: {
     '2026-03-30T07:00:00Z': occ(berlin('2026-03-31T14:00:00'), berlin('2026-03-31T14:30:00'), { summary: 'Standup (moved)' }),
@@ -108,7 +110,7 @@ describe('itemToIcs', () => {
     const lines = contentLines(itemToIcs(dstSeries));
     assert.ok(lines.includes('RECURRENCE-ID;TZID=Europe/Berlin:20260330T090000'));
     assert.ok(lines.includes('EXDATE;TZID=Europe/Berlin:20260323T090000,20260406T090000'));
-    assert.ok(lines.some((l) => l.startsWith('RRULE:') && l.includes('FREQ=WEEKLY') && l.includes('UNTIL=20260504T070000Z')));
+    assert.ok(lines.some((l) => l.startsWith('RRULE:') && l.includes('FREQ=WEEKLY') && l.includes('UNTIL=20260504T215959Z')));
     assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, 3);
     assert.equal(lines.filter((l) => l === 'UID:series-1@calbridge').length, 3);
     const allDay = contentLines(itemToIcs(allDaySeries));
@@ -126,6 +128,31 @@ describe('itemToIcs', () => {
     assert.equal(pythonIcalendarAccepts(itemToIcs(fullSingle)), 'DAYLIGHT,DAYLIGHT,STANDARD,STANDARD,VALARM,VCALENDAR,VEVENT,VTIMEZONE,VTIMEZONE');
     assert.match(pythonIcalendarAccepts(itemToIcs(dstSeries)), /^(DAYLIGHT,)+(STANDARD,)+VALARM,VCALENDAR,VEVENT,VEVENT,VEVENT,VTIMEZONE$/);
     assert.equal(pythonIcalendarAccepts(itemToIcs(allDaySeries)), 'VCALENDAR,VEVENT,VEVENT');
+  });
+
+  it('python3-recurring-ical-events expands our series as meant: EXDATEs gone, override moved, RDATE added', () => {
+    const expected: { start: string; summary: string }[] = [];
+    for (let day = Date.UTC(2026, 2, 16); day <= Date.UTC(2026, 4, 4); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      if (![1, 3].includes(new Date(day).getUTCDay())) continue;
+      const key = new Date(localToEpochMs(`${date}T09:00:00`, 'Europe/Berlin')).toISOString().slice(0, 19) + 'Z';
+      if (dstSeries.cancelled.includes(key)) continue;
+      const moved = dstSeries.overrides[key];
+      const start = moved ? localToEpochMs((moved.start as { local: string }).local, 'Europe/Berlin') : Date.parse(key);
+      expected.push({ start: new Date(start).toISOString().slice(0, 19) + 'Z', summary: moved?.summary ?? 'Standup' });
+    }
+    expected.push({ start: '2026-05-10T07:00:00Z', summary: 'Standup' });
+    expected.sort((a, b) => (a.start < b.start ? -1 : 1));
+    assert.deepEqual(pythonOccurrenceStarts(itemToIcs(dstSeries), '2026-01-01', '2027-01-01'), expected);
+    assert.deepEqual(
+      pythonOccurrenceStarts(itemToIcs(allDaySeries), '2026-01-01', '2032-01-01'),
+      [
+        { start: '2026-12-24', summary: 'Holidays' },
+        { start: '2027-12-23', summary: 'Holidays (long)' },
+        { start: '2029-12-24', summary: 'Holidays' },
+        { start: '2030-12-24', summary: 'Holidays' },
+      ],
+    );
   });
 
   it('text fields survive escaping for any content (property)', () => {

@@ -39,3 +39,23 @@ export function pythonIcalendarAccepts(text: string): string {
 export function contentLines(text: string): string[] {
   return text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter((l) => l.length > 0);
 }
+
+/**
+ * Occurrence starts (UTC ISO, sorted) of the object as python3-recurring-ical-events expands it: an
+ * independent reading of RRULE, RDATE, EXDATE and RECURRENCE-ID, used as an oracle.
+ */
+export function pythonOccurrenceStarts(text: string, from: string, to: string): { start: string; summary: string }[] {
+  const script = [
+    'import sys, json, datetime, icalendar, recurring_ical_events',
+    'cal = icalendar.Calendar.from_ical(sys.stdin.read())',
+    `events = recurring_ical_events.of(cal).between(datetime.date.fromisoformat("${from}"), datetime.date.fromisoformat("${to}"))`,
+    'out = []',
+    'for e in events:',
+    '    s = e["DTSTART"].dt',
+    '    out.append({"start": s.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if isinstance(s, datetime.datetime) else s.isoformat(), "summary": str(e.get("SUMMARY", ""))})',
+    'print(json.dumps(sorted(out, key=lambda o: o["start"])))',
+  ].join('\n');
+  const run = spawnSync('/usr/bin/python3', ['-c', script], { input: text, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`recurring_ical_events failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as { start: string; summary: string }[];
+}
