@@ -21,7 +21,7 @@ function line(a: Attendee): string {
   return `- ${who} (${a.role}, ${a.status})`;
 }
 
-export function attendeeBlockText(attendees: readonly Attendee[]): string {
+function attendeeBlockText(attendees: readonly Attendee[]): string {
   return [ATTENDEE_BLOCK_HEADING, ...attendees.map(line)].join('\n');
 }
 

@@ -243,4 +243,20 @@ describe('graphToItem: series (samples 02, 03, 04)', () => {
       (e: unknown) => e instanceof GraphConversionError && e.eventId === 'AAMkADQwMD' && e.property === 'recurrence',
     );
   });
+
+  it('gives the same series for instances read in UTC and in a Prefer zone', () => {
+    const prefer = (e: GraphEvent): GraphEvent => {
+      const shift = (t: GraphEvent['start']): GraphEvent['start'] => {
+        const utc = Date.parse(`${t!.dateTime.slice(0, 19)}Z`);
+        // April 2019 is PDT (UTC-7) throughout.
+        return { dateTime: `${new Date(utc - 7 * 3_600_000).toISOString().slice(0, 19)}.0000000`, timeZone: 'Pacific Standard Time' };
+      };
+      return { ...e, start: shift(e.start), end: shift(e.end) };
+    };
+    const list = instances().filter((e) => !e.start!.dateTime.startsWith('2019-04-22'));
+    const inUtc = series({ master: sample04Master(), instances: list, window: WINDOW_04 }).item;
+    const inPacific = series({ master: prefer(sample04Master()), instances: list.map(prefer), window: WINDOW_04 }).item;
+    assert.deepEqual(inPacific, inUtc);
+    assert.deepEqual(inUtc.cancelled, ['2019-04-22T20:30:00Z']);
+  });
 });
