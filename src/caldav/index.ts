@@ -6,7 +6,7 @@ export {
   UidConflictError,
 } from './errors.js';
 export { hrefKey, hrefNameFor, resolveHref, sameHref } from './href.js';
-export { HostLimiter } from './limiter.js';
+export { KeyedLimiter } from '../http/limiter.js';
 export type { FetchedObject, MultigetResult } from './multiget.js';
 export type { EtagEntry, SyncResult } from './sync.js';
 export { DavTransport, type DavCredentials, type TransportOptions } from './transport.js';

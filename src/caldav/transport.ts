@@ -2,7 +2,9 @@
 // expire for every later request, caldav-ical.md §2.3), bounded retries with exponential backoff + jitter on
 // 429/5xx/network errors honouring Retry-After (RFC 9110 §10.2.3), and a per-host concurrency limit.
 import { DavNetworkError } from './errors.js';
-import { defaultHostLimiter, type HostLimiter } from './limiter.js';
+import type { KeyedLimiter } from '../http/limiter.js';
+import { backoffMs, retryAfterMs, sleep } from '../http/retry.js';
+import { defaultHostLimiter } from './limiter.js';
 
 export interface DavCredentials {
   username: string;
@@ -18,7 +20,7 @@ export interface TransportOptions {
   baseDelayMs?: number;
   /** Upper bound for one wait, whether from backoff or from Retry-After. */
   maxDelayMs?: number;
-  limiter?: HostLimiter;
+  limiter?: KeyedLimiter;
   fetch?: typeof fetch;
   /** Returns [0, 1); injectable so tests can pin the jitter. */
   random?: () => number;
@@ -49,7 +51,7 @@ export class DavTransport {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
-  private readonly limiter: HostLimiter;
+  private readonly limiter: KeyedLimiter;
   private readonly fetchFn: typeof fetch;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -63,7 +65,7 @@ export class DavTransport {
     this.limiter = opts.limiter ?? defaultHostLimiter;
     this.fetchFn = opts.fetch ?? fetch;
     this.random = opts.random ?? Math.random;
-    this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = opts.sleep ?? sleep;
     this.authorization = opts.credentials
       ? `Basic ${Buffer.from(`${opts.credentials.username}:${opts.credentials.password}`, 'utf8').toString('base64')}`
       : undefined;
@@ -108,18 +110,7 @@ export class DavTransport {
     }
   }
 
-  /** Exponential backoff with "equal jitter": half fixed, half random, capped. */
   private backoff(attempt: number): number {
-    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
-    return ceiling / 2 + this.random() * (ceiling / 2);
+    return backoffMs(attempt, this.baseDelayMs, this.maxDelayMs, this.random);
   }
-}
-
-/** Retry-After as delay-seconds or an HTTP-date, capped at `maxMs`; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, maxMs: number, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-  if (Number.isNaN(ms)) return undefined;
-  return Math.min(Math.max(ms, 0), maxMs);
 }

@@ -1,6 +1,6 @@
 // Shared by the CalDAV integration tests: which servers to run against, a client tuned for fast retries, ICS bodies.
 import { CalDavClient } from '../../src/caldav/client.js';
-import { HostLimiter } from '../../src/caldav/limiter.js';
+import { KeyedLimiter } from '../../src/http/limiter.js';
 import type { TransportOptions } from '../../src/caldav/transport.js';
 import { startRadicale, startXandikos, type DavServer } from '../helpers/dav-servers.js';
 
@@ -16,7 +16,7 @@ export function clientFor(server: Pick<DavServer, 'username' | 'password'>, opts
     timeoutMs: 10_000,
     baseDelayMs: 5,
     maxDelayMs: 50,
-    limiter: new HostLimiter(2),
+    limiter: new KeyedLimiter(2),
     ...opts,
   });
 }
@@ -50,7 +50,7 @@ export function scriptedClient(answers: Response[]): { client: CalDavClient; req
     if (!next) throw new Error(`unscripted request ${init?.method} ${String(input)}`);
     return next;
   };
-  const client = new CalDavClient({ fetch: fakeFetch, maxAttempts: 1, limiter: new HostLimiter(2) });
+  const client = new CalDavClient({ fetch: fakeFetch, maxAttempts: 1, limiter: new KeyedLimiter(2) });
   return { client, requests };
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DavNetworkError } from '../../src/caldav/errors.js';
-import { HostLimiter } from '../../src/caldav/limiter.js';
-import { DavTransport, retryAfterMs, type TransportOptions } from '../../src/caldav/transport.js';
+import { KeyedLimiter } from '../../src/http/limiter.js';
+import { DavTransport, type TransportOptions } from '../../src/caldav/transport.js';
+import { retryAfterMs } from '../../src/http/retry.js';
 
 interface Seen {
   headers: Record<string, string>;
@@ -27,7 +28,7 @@ function transport(fetchFn: typeof fetch, sleeps: number[], opts: TransportOptio
     sleep: async (ms) => {
       sleeps.push(ms);
     },
-    limiter: new HostLimiter(2),
+    limiter: new KeyedLimiter(2),
     ...opts,
   });
 }
