@@ -107,6 +107,8 @@ function extendedProperties(v: unknown): Array<{ id: string; value: string }> {
   return (v as Array<{ id: string; value: string }>).map((e) => ({ id: e.id, value: e.value }));
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 type Setter = (content: Partial<EventContent>, value: unknown) => void;
 
 const SETTERS: Record<string, Setter> = {
@@ -148,7 +150,7 @@ const SETTERS: Record<string, Setter> = {
   locations: (c, v) => {
     expectType(Array.isArray(v), 'locations', 'Collection(microsoft.graph.location)', v);
     c.locations = (v as unknown[]).map(normaliseLocation);
-    c.location = c.locations[0] ?? emptyLocation();
+    c.location ??= c.locations[0] ?? emptyLocation();
   },
   attendees: (c, v) => {
     expectType(Array.isArray(v), 'attendees', 'Collection(microsoft.graph.attendee)', v);
@@ -162,13 +164,13 @@ const SETTERS: Record<string, Setter> = {
 export function parseEventInput(body: unknown): EventInput {
   if (!isObject(body)) throw badRequest('Empty Payload. JSON content expected.', 'BadRequest');
   const content: Partial<EventContent> = {};
-  const input: { content: Partial<EventContent>; recurrence?: unknown; extendedProperties?: Array<{ id: string; value: string }>; transactionId?: string } = { content };
-  // 'location' must apply after 'locations' so an explicit location wins when both are sent.
-  const keys = Object.keys(body).sort((a, b) => Number(a === 'location') - Number(b === 'location'));
+  const input: Mutable<EventInput> = { content };
+  // 'locations' applies after 'location': when both are sent, each keeps what was sent.
+  const keys = Object.keys(body).sort((a, b) => Number(a === 'locations') - Number(b === 'locations'));
   for (const key of keys) {
     const value = body[key];
     if (key.startsWith('@odata.') || READ_ONLY.has(key.toLowerCase())) continue;
-    const setter = SETTERS[key];
+    const setter = Object.hasOwn(SETTERS, key) ? SETTERS[key] : undefined;
     if (setter) setter(content, value);
     else if (key === 'recurrence') input.recurrence = value;
     else if (key === 'singleValueExtendedProperties') input.extendedProperties = extendedProperties(value);
