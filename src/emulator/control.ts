@@ -21,7 +21,7 @@ import { DEFAULT_THROTTLE, type MailboxThrottle, type ThrottleSettings } from '.
  *   POST   /_emulator/faults                      {seed?, rules:[{kind:'429'|'503'|'504'|'reset'|'latency', rate?, count?,
  *                                                  latencyMs?, retryAfterSeconds?, method?, path?, mailbox?}]}
  *   DELETE /_emulator/faults                      remove all rules
- *   PUT    /_emulator/throttle                    {concurrency?, retryAfterSeconds?}
+ *   PUT    /_emulator/throttle                    {concurrency?, retryAfterSeconds?, requestsPerWindow?, windowSeconds?}
  *   POST   /_emulator/devicecode/approve          {user_code, upn}
  *   PUT    /_emulator/devicecode/auto-approve     {afterPolls, upn};  DELETE to stop auto-approving
  *   GET    /_emulator/stats                       {total, byMethod, byRoute, byStatus, throttled, faulted}
@@ -195,6 +195,8 @@ const faultsSchema = z.object({ seed: z.number().int().optional(), rules: z.arra
 const throttleSchema = z.object({
   concurrency: z.number().int().positive().optional(),
   retryAfterSeconds: z.number().nonnegative().optional(),
+  requestsPerWindow: z.number().int().positive().optional(),
+  windowSeconds: z.number().positive().optional(),
 });
 const approveSchema = z.object({ user_code: z.string(), upn: z.string() });
 const autoApproveSchema = z.object({ afterPolls: z.number().int().positive(), upn: z.string() });

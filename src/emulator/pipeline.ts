@@ -81,12 +81,14 @@ async function attempt(deps: PipelineDeps, call: GraphCall, principal: Principal
   const meRefused = meWithoutUser(call.path, principal);
   if (meRefused) return { result: { kind: 'response', response: meRefused } };
   const mailbox = mailboxOf({ path: call.path, principal });
-  const release =
-    mailbox === undefined ? () => undefined : deps.throttle.tryAcquire(throttleKey(principal.clientId, mailbox));
-  if (!release) {
-    const response = throttledResponse(deps.throttle.settings.retryAfterSeconds);
-    return { result: { kind: 'response', response }, cause: 'throttle' };
+  const admission =
+    mailbox === undefined
+      ? { admitted: true as const, release: () => undefined }
+      : deps.throttle.admit(throttleKey(principal.clientId, mailbox), deps.clock.now());
+  if (!admission.admitted) {
+    return { result: { kind: 'response', response: throttledResponse(admission.retryAfterSeconds) }, cause: 'throttle' };
   }
+  const release = admission.release;
   try {
     const decision = deps.faults.decide({ method: call.method, path: call.path, mailbox });
     if (decision.latencyMs > 0) {

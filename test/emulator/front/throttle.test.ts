@@ -56,3 +56,28 @@ describe('emulator front: per-mailbox concurrency limit', () => {
     assert.equal([a!, b!].find((r) => r.status === 429)!.headers.get('retry-after'), '2.128');
   });
 });
+
+describe('emulator front: per-mailbox request rate window', () => {
+  let emu: TestEmulator;
+
+  beforeEach(async () => {
+    emu = await startTestEmulator({ tls: false, createGraph: () => new FakeGraph() });
+  });
+  afterEach(() => emu.close());
+
+  const call = (mailbox: string, token: string): Promise<Response> =>
+    emu.fetch(`${emu.graphUrl}/users/${mailbox}/events`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('answers 429 once a mailbox used up its window, with Retry-After until the window frees, and recovers when the clock moves', async () => {
+    emu.control.setThrottle({ requestsPerWindow: 3, windowSeconds: 600 });
+    const token = emu.appToken();
+    for (let i = 0; i < 3; i++) assert.equal((await call('busy@x.test', token)).status, 200);
+    const throttled = await call('busy@x.test', token);
+    assert.equal(throttled.status, 429);
+    const retryAfter = Number(throttled.headers.get('retry-after'));
+    assert.ok(retryAfter > 590 && retryAfter <= 600, `Retry-After ${retryAfter}`);
+    assert.equal((await call('calm@x.test', token)).status, 200, 'another mailbox has its own window');
+    emu.control.advanceClock(601_000);
+    assert.equal((await call('busy@x.test', token)).status, 200);
+  });
+});
