@@ -29,7 +29,9 @@ export function veventContext(
       throw new IcalParseError(detail, { uid, property: prop?.name, line: prop ? lineOf(prop) : undefined });
     },
     warn(message) {
-      warnings.push(`UID ${uid}: ${message}`);
+      // The same remark about every value of a zone or every EXDATE line says nothing new.
+      const line = `UID ${uid}: ${message}`;
+      if (!warnings.includes(line)) warnings.push(line);
     },
   };
 }

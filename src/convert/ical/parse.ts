@@ -48,6 +48,11 @@ function occurrence(ctx: VeventContext, times: TimeReader): EventOccurrence {
   const start = readTimeProperty('dtstart', ctx, times);
   if (!start) ctx.fail('VEVENT without DTSTART');
   let end = readTimeProperty('dtend', ctx, times);
+  if (end && start.kind === 'date' && end.kind === 'date' && end.date <= start.date) {
+    // Some clients write DTEND = DTSTART for a one-day event; the end is exclusive (RFC 5545 §3.6.1).
+    ctx.warn(`all-day DTEND ${end.date} not after DTSTART; read as one day`);
+    end = undefined;
+  }
   if (!end) {
     const durationProp = ctx.vevent.getFirstProperty('duration');
     const raw = durationProp ? rawValues(durationProp)[0] : undefined;

@@ -39,7 +39,7 @@ export function readFields(ctx: VeventContext): EventFields {
     description,
     ...(html !== undefined ? { descriptionHtml: html } : {}),
     locations: readLocations(ctx),
-    categories: v.getAllProperties('categories').flatMap((p) => rawValues(p).map(String)).filter((c) => c.length > 0),
+    categories: v.getAllProperties('categories').flatMap((p) => rawValues(p).map((c) => String(c).trim())).filter((c) => c.length > 0),
     busyStatus: readBusyStatus(v),
     sensitivity: readSensitivity(v),
     importance: readImportance(v),

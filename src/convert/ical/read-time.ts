@@ -65,6 +65,7 @@ export function readTimeValue(raw: unknown, prop: ICAL.Property, ctx: VeventCont
   const zone = times.zone(tzid);
   if (zone.kind === 'unreadable') ctx.fail(zone.reason, prop);
   if (zone.kind === 'iana') return { kind: 'zoned', local, tz: zone.tz };
+  ctx.warn(`TZID "${tzid}" matches no known zone: its times are kept as UTC instants computed through its VTIMEZONE`);
   return { kind: 'zoned', local: customLocalToUtc(local, zone.vtimezone), tz: 'UTC' };
 }
 

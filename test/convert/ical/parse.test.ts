@@ -144,6 +144,10 @@ describe('icsToItem: fixtures in the shapes real clients write', () => {
 
   it('custom-named TZID known only by its rules: the instants follow its VTIMEZONE', () => {
     const e = single(icsToItem(fixture('custom-tzid-rules.ics')).item);
+    const odd = fixture('custom-tzid-rules.ics').replace(/\+0200/g, '+0215').replace(/\+0100/g, '+0115');
+    const { item, warnings } = icsToItem(odd);
+    assert.deepEqual(single(item).start, zoned('2026-06-10T07:45:00', 'UTC'), 'no real zone has +02:15: read through the VTIMEZONE');
+    assert.equal(warnings.length, 1, 'one warning for the zone, not one per value');
     assert.equal(e.start.kind, 'zoned');
     assert.equal(eventTimeToEpochMs(e.start), Date.UTC(2026, 5, 10, 8, 0));
     assert.equal(eventTimeToEpochMs(e.end), Date.UTC(2026, 5, 10, 9, 30));
@@ -158,6 +162,16 @@ describe('icsToItem: RFC rules and edge cases', () => {
     assert.deepEqual(day.end, zoned('2026-03-29T10:00:00', 'Europe/Berlin'));
     const hours = single(icsToItem(wrap(...vevent('DTSTART;TZID=Europe/Berlin:20260328T230000', 'DURATION:PT4H'))).item);
     assert.deepEqual(hours.end, zoned('2026-03-29T04:00:00', 'Europe/Berlin'));
+  });
+
+  it('an all-day DTEND equal to DTSTART is read as one day, with a warning', () => {
+    const { item, warnings } = icsToItem(wrap(...vevent('DTSTART;VALUE=DATE:20260301', 'DTEND;VALUE=DATE:20260301')));
+    assert.deepEqual(single(item).end, dateValue('2026-03-02'));
+    assert.equal(warnings.length, 1);
+  });
+
+  it('CATEGORIES values are trimmed ("a, b" as some clients write it)', () => {
+    assert.deepEqual(single(icsToItem(wrap(...vevent('DTSTART:20260301T100000Z', 'CATEGORIES:Work, Travel ,'))).item).categories, ['Work', 'Travel']);
   });
 
   it('floating times stay floating, or take opts.floatingTz', () => {
