@@ -25,13 +25,15 @@ export interface SeriesShape {
   readonly zone: string;
 }
 
-/** How far past the window the expansion looks for the next neighbour (Feb 29 yearly needs 4 years). */
-const LOOKAHEAD_MS = 4 * 366 * 86_400_000;
+/** How far beyond the window the expansion looks for neighbours (Feb 29 yearly needs 4 years). */
+const NEIGHBOUR_REACH_MS = 4 * 366 * 86_400_000;
 
-export function expectedOccurrences(s: SeriesShape, toMs: number): ExpectedOccurrence[] {
+/** The series' occurrences in the window, with their neighbours on either side. */
+export function expectedOccurrences(s: SeriesShape, window: { fromMs: number; toMs: number }): ExpectedOccurrence[] {
   const startMs = eventTimeToEpochMs(s.start, s.zone);
   const durationMs = eventTimeToEpochMs(s.end, s.zone) - startMs;
-  return expandRule({ start: s.start, rule: s.rule, fromMs: startMs, toMs: toMs + LOOKAHEAD_MS, floatingTz: s.zone })
+  const fromMs = Math.max(startMs, window.fromMs - NEIGHBOUR_REACH_MS);
+  return expandRule({ start: s.start, rule: s.rule, fromMs, toMs: window.toMs + NEIGHBOUR_REACH_MS, floatingTz: s.zone })
     .map((start) => {
       const ms = eventTimeToEpochMs(start, s.zone);
       return { key: occurrenceKey(start), start, startMs: ms, endMs: ms + durationMs };

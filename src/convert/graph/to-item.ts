@@ -7,7 +7,7 @@ import {
   type OccurrenceKey,
 } from '../../model/index.js';
 import type { GraphEvent } from '../../graph/types.js';
-import { expectedOccurrences, inferCancelled, nearestUnclaimed } from './cancellations.js';
+import { expectedOccurrences, inferCancelled, nearestUnclaimed, type ExpectedOccurrence } from './cancellations.js';
 import { EmptySeriesError, GraphRecurrenceError, graphToRule } from './deps.js';
 import { GraphConversionError } from './errors.js';
 import { graphFields } from './fields-from-graph.js';
@@ -80,38 +80,14 @@ function seriesToItem(
     toMs: parseGraphInstant(window.end, master.id, 'window.end'),
   };
   const expected = windowMs
-    ? expectedOccurrences({ start: converted.start, end: masterOcc.end, rule: converted.rule, zone }, windowMs.toMs)
+    ? expectedOccurrences({ start: converted.start, end: masterOcc.end, rule: converted.rule, zone }, windowMs)
     : [];
 
-  const present = new Set<OccurrenceKey>();
-  const unkeyed: GraphEvent[] = [];
-  const overrides: Record<OccurrenceKey, EventOccurrence> = {};
   const asOverride = (e: GraphEvent): EventOccurrence => ({
     ...graphFields(e, fields),
     ...graphEventTimes({ ...e, isAllDay: e.isAllDay ?? master.isAllDay }, eventZone(e.originalStartTimeZone) ?? zone),
   });
-  for (const e of instances) {
-    const isAllDay = e.isAllDay ?? allDay;
-    const originalMs = e.originalStart
-      ? parseGraphInstant(e.originalStart, e.id, 'originalStart')
-      : e.type === 'occurrence'
-        ? instanceStartMs(e, isAllDay, zone)
-        : undefined;
-    if (originalMs === undefined) {
-      if (e.type === 'exception') unkeyed.push(e);
-      continue;
-    }
-    const key = graphOccurrenceKey(originalMs, allDay, zone);
-    present.add(key);
-    if (e.type === 'exception') overrides[key] = asOverride(e);
-  }
-  for (const e of unkeyed) {
-    const at = nearestUnclaimed(expected, present, instanceStartMs(e, e.isAllDay ?? allDay, zone));
-    if (!at) throw new GraphConversionError('exception without originalStart', e.id, 'originalStart');
-    warnings.push(`exception ${e.id ?? '?'} of ${uid} came without originalStart; taken as the one of ${at.key}`);
-    present.add(at.key);
-    overrides[at.key] = asOverride(e);
-  }
+  const { present, overrides } = readInstances(instances, { uid, allDay, zone, expected, asOverride, warnings });
   if (instances.length > 0 && !windowMs) warnings.push(`instances of ${uid} came without a window; no cancellations inferred`);
   const cancelled = windowMs ? inferCancelled(expected, present, windowMs) : [];
   const item: CalendarSeries = {
@@ -123,6 +99,51 @@ function seriesToItem(
     cancelled: cancelled.sort(),
   };
   return { item, warnings };
+}
+
+interface InstanceContext {
+  readonly uid: string;
+  readonly allDay: boolean;
+  readonly zone: string;
+  readonly expected: readonly ExpectedOccurrence[];
+  readonly asOverride: (e: GraphEvent) => EventOccurrence;
+  readonly warnings: string[];
+}
+
+/**
+ * Keys every instance by its original start: exceptions become overrides, occurrences only count
+ * as present. An occurrence starts where the pattern put it, so its start stands in for a missing
+ * originalStart; an exception without one takes the nearest expected occurrence nobody claims.
+ */
+function readInstances(
+  instances: readonly GraphEvent[],
+  ctx: InstanceContext,
+): { present: Set<OccurrenceKey>; overrides: Record<OccurrenceKey, EventOccurrence> } {
+  const present = new Set<OccurrenceKey>();
+  const overrides: Record<OccurrenceKey, EventOccurrence> = {};
+  const unkeyed: GraphEvent[] = [];
+  for (const e of instances) {
+    const originalMs = e.originalStart
+      ? parseGraphInstant(e.originalStart, e.id, 'originalStart')
+      : e.type === 'occurrence'
+        ? instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone)
+        : undefined;
+    if (originalMs === undefined) {
+      if (e.type === 'exception') unkeyed.push(e);
+      continue;
+    }
+    const key = graphOccurrenceKey(originalMs, ctx.allDay, ctx.zone);
+    present.add(key);
+    if (e.type === 'exception') overrides[key] = ctx.asOverride(e);
+  }
+  for (const e of unkeyed) {
+    const at = nearestUnclaimed(ctx.expected, present, instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone));
+    if (!at) throw new GraphConversionError('exception without originalStart', e.id, 'originalStart');
+    ctx.warnings.push(`exception ${e.id ?? '?'} of ${ctx.uid} came without originalStart; taken as the one of ${at.key}`);
+    present.add(at.key);
+    overrides[at.key] = ctx.asOverride(e);
+  }
+  return { present, overrides };
 }
 
 function ruleOf(master: GraphEvent, start: EventTime, zone: string): ReturnType<typeof graphToRule> {
