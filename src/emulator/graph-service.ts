@@ -1,5 +1,5 @@
 import type { Clock, EmulatorRequest, EmulatorResponse, GraphService } from './contract.js';
-import { createCalendar, getCalendar, listCalendars } from './domain/calendars.js';
+import { createCalendar, deleteCalendar, getCalendar, listCalendars, updateCalendar } from './domain/calendars.js';
 import { buildContext, calendarOf, type RequestContext } from './domain/context.js';
 import { SyncStateRing } from './domain/delta.js';
 import { GraphError, badRequest, errorResponse } from './domain/errors.js';
@@ -65,6 +65,8 @@ export function createGraphService(opts: GraphServiceOptions): GraphService {
         break;
       case 'calendar':
         if (method === 'GET') return getCalendar(ctx, calendarOf(ctx, route.scope));
+        if (method === 'PATCH') return updateCalendar(ctx, calendarOf(ctx, route.scope));
+        if (method === 'DELETE') return deleteCalendar(ctx, calendarOf(ctx, route.scope));
         break;
       case 'events':
         if (method === 'GET') return listEvents(ctx, route.scope);
