@@ -95,17 +95,45 @@ function recurrenceIdOf(ctx: VeventContext, times: TimeReader): EventTime | unde
 
 type SeriesParts = Pick<CalendarSeries, 'rule' | 'rdates' | 'cancelled'>;
 
+/** RRULE value for parseRrule: rule parts are case-insensitive (RFC 5545 §3.3.10), X- parts unmapped. */
+function ruleText(prop: ICAL.Property, ctx: VeventContext): string {
+  const parts = prop.toICALString().replace(/^RRULE[^:]*:/i, '').toUpperCase().split(';');
+  const extensions = parts.filter((p) => p.startsWith('X-'));
+  if (extensions.length > 0) ctx.warn(`RRULE extension parts ignored: ${extensions.join(';')}`);
+  return parts.filter((p) => !p.startsWith('X-')).join(';');
+}
+
+/**
+ * The model wants UNTIL in UTC for a zoned series and as a date for an all-day one (RFC 5545
+ * §3.3.10); clients also write a DATE (meaning: through that day) or a floating time (meaning: in
+ * the DTSTART's zone).
+ */
+function untilInMasterForm(rule: RecurrenceRule, start: EventTime): RecurrenceRule {
+  const until = rule.until;
+  if (!until) return rule;
+  const wall = until.kind === 'date' ? `${until.date}T23:59:59` : until.local;
+  switch (start.kind) {
+    case 'date':
+      return { ...rule, until: { kind: 'date', date: wall.slice(0, 10) } };
+    case 'floating':
+      return { ...rule, until: { kind: 'floating', local: wall } };
+    case 'zoned':
+      return { ...rule, until: utc(until.kind === 'zoned' ? until : { kind: 'zoned', local: wall, tz: start.tz }) };
+  }
+}
+
+const utc = (t: EventTime): EventTime => ({ kind: 'zoned', local: new Date(eventTimeToEpochMs(t)).toISOString().slice(0, 19), tz: 'UTC' });
+
 function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeReader): SeriesParts | undefined {
   const rrules = ctx.vevent.getAllProperties('rrule');
   const rdateProps = ctx.vevent.getAllProperties('rdate');
   if (rrules.length === 0 && rdateProps.length === 0) return undefined;
   if (rrules.length > 1) ctx.fail('several RRULEs in one VEVENT are not supported', rrules[1]);
   if (ctx.vevent.hasProperty('exrule')) ctx.fail('EXRULE is not supported', ctx.vevent.getFirstProperty('exrule')!);
-  const ruleText = rrules[0] ? rrules[0].toICALString().replace(/^RRULE[^:]*:/i, '') : undefined;
   let rule: RecurrenceRule;
   try {
     // An RDATE-only series is a COUNT=1 rule (DTSTART itself) plus the extra dates.
-    rule = ruleText !== undefined ? parseRrule(ruleText, master.start.kind) : { freq: 'DAILY' as const, interval: 1, count: 1 };
+    rule = rrules[0] ? untilInMasterForm(parseRrule(ruleText(rrules[0], ctx), master.start.kind), master.start) : { freq: 'DAILY', interval: 1, count: 1 };
   } catch (e) {
     ctx.fail(e instanceof Error ? e.message : String(e), rrules[0]);
   }

@@ -174,6 +174,21 @@ describe('icsToItem: RFC rules and edge cases', () => {
     assert.deepEqual(single(icsToItem(wrap(...vevent('DTSTART:20260301T100000Z', 'CATEGORIES:Work, Travel ,'))).item).categories, ['Work', 'Travel']);
   });
 
+  it('UNTIL written as a DATE or floating on a zoned series becomes UTC; RRULE X- parts are dropped with a warning', () => {
+    const untilOf = (rrule: string) => series(icsToItem(wrap(...vevent('DTSTART;TZID=Europe/Berlin:20260316T090000', `RRULE:${rrule}`))).item).rule.until;
+    assert.deepEqual(untilOf('FREQ=WEEKLY;UNTIL=20260630'), zoned('2026-06-30T21:59:59', 'UTC'));
+    assert.deepEqual(untilOf('FREQ=WEEKLY;UNTIL=20260630T090000'), zoned('2026-06-30T07:00:00', 'UTC'));
+    assert.deepEqual(untilOf('FREQ=WEEKLY;UNTIL=20260630T070000Z'), zoned('2026-06-30T07:00:00', 'UTC'));
+    const { item, warnings } = icsToItem(wrap(...vevent('DTSTART;VALUE=DATE:20260316', 'RRULE:FREQ=WEEKLY;UNTIL=20260630T090000Z;X-EXT=1')));
+    assert.deepEqual(series(item).rule.until, dateValue('2026-06-30'));
+    assert.match(warnings.join(), /X-EXT=1/);
+  });
+
+  it('an RRULE the recurrence parser rejects: IcalParseError on RRULE', () => {
+    const text = wrap(...vevent('DTSTART:20260301T100000Z', 'RRULE:FREQ=WEEKLY;COUNT=2;UNTIL=20260630T000000Z'));
+    assert.throws(() => icsToItem(text), (e: unknown) => e instanceof IcalParseError && e.context.property === 'rrule' && e.context.line === 8);
+  });
+
   it('floating times stay floating, or take opts.floatingTz', () => {
     const text = wrap(...vevent('DTSTART:20260301T090000', 'DTEND:20260301T100000'));
     assert.deepEqual(single(icsToItem(text).item).start, floating('2026-03-01T09:00:00'));
