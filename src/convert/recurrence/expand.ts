@@ -2,7 +2,7 @@ import type { OccurrenceKey } from '../../model/event.js';
 import { occurrenceKey } from '../../model/keys.js';
 import type { RecurrenceRule } from '../../model/recurrence.js';
 import type { EventTime } from '../../model/time.js';
-import { firstMatch, makeRrule } from './rrule-engine.js';
+import { firstMatch, makeRrule, neverMatches } from './rrule-engine.js';
 import { skipAhead } from './skip-ahead.js';
 import { untilWallBound, withinUntil } from './until.js';
 import { atWall, DAY_MS, instantOf, wallOf } from './wall.js';
@@ -59,7 +59,7 @@ export function expandRule(args: ExpandRuleArgs): EventTime[] {
   // RFC 5545 counts a non-matching DTSTART towards COUNT; rrule does not generate it at all.
   const startMatches = firstMatch(rule, startWall) === startWall;
   const count = rule.count !== undefined && !startMatches ? rule.count - 1 : rule.count;
-  if (count !== 0) {
+  if (count !== 0 && !neverMatches(rule)) {
     let toWall = toMs + MARGIN_MS;
     if (rule.until) toWall = Math.min(toWall, untilWallBound(rule.until, start, zone));
     const fromWall = fromMs - MARGIN_MS;

@@ -2,7 +2,7 @@ import rrulePkg from 'rrule';
 import type { Options } from 'rrule';
 import type { Frequency as ModelFrequency, RecurrenceRule } from '../../model/recurrence.js';
 import type { Weekday } from '../../model/time.js';
-import type { WallMs } from './wall.js';
+import { monthLengthRange, type WallMs } from './wall.js';
 
 const { RRule } = rrulePkg;
 
@@ -50,8 +50,23 @@ export function makeRrule(rule: RecurrenceRule, dtstart: WallMs, overrides: Part
   return new RRule(options);
 }
 
+/**
+ * True for rules whose BYMONTHDAY/BYYEARDAY no month or year can hold (FREQ=YEARLY;BYMONTH=2;
+ * BYMONTHDAY=30). rrule would look for them until year 9999 (seconds for YEARLY, minutes for
+ * SECONDLY), so they are answered here. Other never-matching rules (an INTERVAL that only visits
+ * non-leap years for Feb 29, a sub-daily INTERVAL that misses BYHOUR) still cost that scan.
+ */
+export function neverMatches(rule: RecurrenceRule): boolean {
+  const months = rule.byMonth ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const longest = Math.max(...months.map((m) => monthLengthRange(m).max));
+  const impossibleDay = rule.byMonthDay?.every((d) => Math.abs(d) > longest) ?? false;
+  const impossibleYearDay = rule.byYearDay?.every((d) => Math.abs(d) > 366) ?? false;
+  return impossibleDay || impossibleYearDay;
+}
+
 /** The first wall time ≥ dtstart the rule generates (not counting a non-matching DTSTART), if any. */
 export function firstMatch(rule: RecurrenceRule, dtstart: WallMs, untilWall?: WallMs): WallMs | undefined {
+  if (neverMatches(rule)) return undefined;
   const first = makeRrule({ ...rule, count: undefined }, dtstart, untilWall === undefined ? {} : { until: new Date(untilWall) })
     .after(new Date(dtstart), true);
   return first ? first.getTime() : undefined;

@@ -54,6 +54,13 @@ describe('convert/recurrence expandRule', () => {
     assert.deepEqual(days, [{ kind: 'date', date: '2024-02-29' }, { kind: 'date', date: '2028-02-29' }, { kind: 'date', date: '2032-02-29' }]);
   });
 
+  it('answers rules no calendar can satisfy at once, with DTSTART as the only instance', () => {
+    for (const text of ['FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31,-31']) {
+      const got = expandRule({ start: berlin('2025-01-01T09:00:00'), rule: parseRrule(text, 'zoned'), fromMs: 0, toMs: Date.UTC(2030, 0, 1) });
+      assert.deepEqual(got.map(localOf), ['2025-01-01T09:00:00'], text);
+    }
+  });
+
   it('returns the earliest `limit` occurrences', () => {
     const got = expandRule({ start: berlin('2025-01-01T09:00:00'), rule: parseRrule('FREQ=DAILY', 'zoned'), fromMs: 0, toMs: Date.UTC(2030, 0, 1), limit: 3 });
     assert.deepEqual(got.map(localOf), ['2025-01-01T09:00:00', '2025-01-02T09:00:00', '2025-01-03T09:00:00']);
