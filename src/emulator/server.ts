@@ -24,23 +24,16 @@ export interface FrontContext {
 const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-class BodyTooLargeError extends Error {
-  constructor() {
-    super(`request body exceeds ${MAX_BODY_BYTES} bytes`);
-    this.name = 'BodyTooLargeError';
-  }
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it exceeds MAX_BODY_BYTES (read to the end anyway, so the 413 arrives). */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
-    chunks.push(buf);
+    if (size <= MAX_BODY_BYTES) chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 function headerRecord(req: IncomingMessage): Record<string, string> {
@@ -142,6 +135,10 @@ async function serve(ctx: FrontContext, req: IncomingMessage, res: ServerRespons
   const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
   const method = (req.method ?? 'GET').toUpperCase();
   const bodyText = await readBody(req);
+  if (bodyText === undefined) {
+    const tooLarge = graphError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+    return send(res, stampResponse(tooLarge, requestIdsFor(headerRecord(req)), ctx.pipeline.clock.now()), GRAPH_JSON);
+  }
   const graph = /^\/(v1\.0|beta)(\/.*)?$/i.exec(rawPath);
   if (graph) {
     const version = graph[1]!.toLowerCase() === 'beta' ? 'beta' : 'v1.0';
@@ -172,13 +169,13 @@ export function requestListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     serve(ctx, req, res).catch((err: unknown) => {
-      if (err instanceof BodyTooLargeError) {
-        if (!res.headersSent) send(res, graphError(413, 'RequestEntityTooLarge', err.message), GRAPH_JSON);
+      onError(err);
+      if (res.headersSent) {
+        res.destroy();
         return;
       }
-      onError(err);
-      if (!res.headersSent) send(res, graphError(500, 'generalException', 'An internal server error occurred.'), GRAPH_JSON);
-      else res.destroy();
+      const answer = graphError(500, 'generalException', 'An internal server error occurred.');
+      send(res, stampResponse(answer, requestIdsFor(headerRecord(req)), ctx.pipeline.clock.now()), GRAPH_JSON);
     });
   };
 }
