@@ -13,7 +13,7 @@ import type {
   GraphRecipient,
   GraphResponse,
 } from '../../graph/types.js';
-import { extractAttendeeText, stripAttendeeHtml } from './attendee-block.js';
+import { ATTENDEE_BLOCK_HEADING, extractAttendeeText, stripAttendeeHtml } from './attendee-block.js';
 import { compact } from './compact.js';
 import { htmlToText } from './html-text.js';
 
@@ -125,6 +125,8 @@ export function graphFields(e: GraphEvent, inherited: EventFields = DEFAULT_FIEL
 function withBlockAttendees(fields: EventFields): EventFields {
   const found = extractAttendeeText(fields.description);
   if (!found) return fields;
-  const html = fields.descriptionHtml === undefined ? undefined : stripAttendeeHtml(fields.descriptionHtml);
+  const stripped = fields.descriptionHtml === undefined ? undefined : stripAttendeeHtml(fields.descriptionHtml);
+  // Still holding the block: Graph's HTML rendering of a text body we wrote, which says nothing more.
+  const html = stripped !== undefined && htmlToText(stripped).includes(ATTENDEE_BLOCK_HEADING) ? undefined : stripped;
   return compact({ ...fields, description: found.text, descriptionHtml: html, attendees: found.attendees });
 }

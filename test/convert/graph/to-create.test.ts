@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { graphToItem, itemToGraphCreate } from '../../../src/convert/graph/index.js';
 import type { GraphEvent } from '../../../src/graph/types.js';
 import { dateValue, floating, zoned, type CalendarItem, type CalendarSeries, type EventOccurrence } from '../../../src/model/index.js';
+import { itemFingerprint } from '../../../src/model/fingerprint.js';
 import { graphEcho } from './graph-echo.js';
 import { INSTANCES, SINGLE, WEEKLY_END, WINDOW_04, sample, sample04Master } from './samples.js';
 
@@ -125,5 +126,29 @@ describe('itemToGraphCreate', () => {
     assert.equal(plan.cancelled.length, 46 - 4);
     assert.ok(!plan.cancelled.includes('2024-05-20T07:00:00Z'));
     assert.ok(plan.cancelled.includes('2024-05-21T07:00:00Z'));
+  });
+
+  it('an item born on the CalDAV side comes back from Graph with the same fingerprint', () => {
+    const caldavBorn: CalendarItem = {
+      kind: 'single',
+      uid: 'caldav-1',
+      event: {
+        ...plain,
+        description: 'Agenda:\n1. <Budget> & costs\n2. Hiring',
+        locations: [{ displayName: 'HQ', geo: { latitude: 52.52, longitude: 13.405 } }],
+        categories: ['Work'],
+        busyStatus: 'tentative',
+        sensitivity: 'private',
+        importance: 'high',
+        reminderMinutesBefore: 10,
+        attendees: [{ email: 'ada@example.org', name: 'Ada', role: 'required', status: 'accepted' }],
+        start: dateValue('2024-05-06'),
+        end: dateValue('2024-05-08'),
+      },
+    };
+    const { payload } = itemToGraphCreate(caldavBorn);
+    const back = model(graphEcho(payload), 'caldav-1');
+    assert.equal(itemFingerprint(back), itemFingerprint(caldavBorn));
+    assert.deepEqual((back as typeof caldavBorn).event.attendees, caldavBorn.event.attendees);
   });
 });
