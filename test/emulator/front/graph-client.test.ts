@@ -101,6 +101,21 @@ describe('emulator with real MSAL node and the real Graph JS client', function (
     assert.deepEqual(emu.control.stats().byStatus, { '429': 1, '200': 1 });
   });
 
+  it('answers a $batch sent through the Graph client, with dependsOn sequencing against the real domain', async () => {
+    const client = emu.graphClient();
+    const answer = (await client.api('/$batch').post({
+      requests: [
+        { id: '1', method: 'POST', url: `/users/${UPN}/events`, headers: { 'Content-Type': 'application/json' }, body: event('b1', 4) },
+        { id: '2', method: 'GET', url: `users/${UPN}/events?$select=subject`, dependsOn: ['1'] },
+        { id: '3', method: 'GET', url: `/users/${UPN}/events/AAMkAGVmMDEz=`, headers: { Prefer: 'outlook.timezone="UTC"' } },
+        { id: '4', method: 'DELETE', url: `/users/${UPN}/events/AAMkAGVmMDEz=`, dependsOn: ['3'] },
+      ],
+    })) as { responses: Array<{ id: string; status: number; body?: { value?: Array<{ subject: string }> } }> };
+    const status = Object.fromEntries(answer.responses.map((r) => [r.id, r.status]));
+    assert.deepEqual(status, { '1': 201, '2': 200, '3': 404, '4': 424 });
+    assert.deepEqual(answer.responses.find((r) => r.id === '2')!.body!.value!.map((e) => e.subject), ['b1']);
+  });
+
   it('signs a user in with the device-code flow (PublicClientApplication) and serves /me', async () => {
     const pca = new PublicClientApplication({
       auth: { clientId: 'calbridge-cli', authority: `${emu.baseUrl}/organizations`, knownAuthorities: [host] },
