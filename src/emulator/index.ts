@@ -22,10 +22,10 @@ import { createServerTls, type ServerTls } from './tls.js';
  *   secret is accepted; device-code sign-ins are approved with `control.approveDeviceCode(userCode, upn)`.
  * - Trusting the CA: MSAL node and the Graph JS client both use Node's global fetch. In a child process set
  *   `NODE_EXTRA_CA_CERTS=<caFile>`; in-process, pass `system: { networkClient: new TrustingNetworkClient(caPem) }`
- *   to MSAL and build the Graph client with `graphMiddlewareTrusting(caPem, authProvider)`
- *   (both in src/emulator/tls-clients.ts).
- * - Graph JS client: `Client.initWithMiddleware({ authProvider, baseUrl, customHosts: new Set([hostname]) })` with
- *   the host name WITHOUT port (GraphRequestUtil.isValidEndpoint compares names only): without customHosts the
+ *   to MSAL, and give the Graph client `middleware: graphMiddlewareTrusting(caPem, authProvider)` instead of
+ *   `authProvider` (both in src/emulator/tls-clients.ts; test/helpers/emulator.ts does this).
+ * - Graph JS client: `Client.initWithMiddleware({ authProvider | middleware, baseUrl, customHosts: new Set([hostname]) })`
+ *   with the host name WITHOUT port (GraphRequestUtil.isValidEndpoint compares names only): without customHosts the
  *   AuthenticationHandler strips the Authorization header for non-Microsoft hosts.
  * - `--http`/`tls: false` serves plain http: fine for raw fetch, but the Graph JS client does not follow
  *   `http://` nextLinks and MSAL refuses `http://` authorities.
