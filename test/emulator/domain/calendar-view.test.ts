@@ -45,7 +45,7 @@ describe('emulator domain: calendarView', () => {
     assert.equal(valueOf(noOffset).length, 0, 'no offset means UTC, so 10:00Z is after the event');
   });
 
-  it('pages with Prefer odata.maxpagesize and default 10; links repeat the window with $skip', () => {
+  it('pages with Prefer odata.maxpagesize and default 10; links repeat the window with $skip (graph-api.md §5, §14.10)', () => {
     const h = new Harness();
     h.create({ ...weeklySeries('w', 12) });
     const first = h.call('GET', '/me/calendarView', { query: 'startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-07-01T00:00:00Z' });
@@ -71,7 +71,7 @@ describe('emulator domain: calendarView', () => {
     assert.equal(res.headers?.['preference-applied'], undefined);
   });
 
-  it('$orderby=start/dateTime desc reverses; $expand of an extended property works on view items; $filter is refused', () => {
+  it('$orderby=start/dateTime desc reverses; $expand of an extended property works on view items; $filter is refused (graph-api.md §5, §9.5)', () => {
     const h = new Harness();
     const prop = 'String {66f5a359-4659-4830-9070-00047ec6ac6e} Name Href';
     h.create(timed('a', '2026-03-03T09:00:00', '2026-03-03T10:00:00', 'UTC', { singleValueExtendedProperties: [{ id: prop, value: 'x' }] }));
@@ -84,7 +84,7 @@ describe('emulator domain: calendarView', () => {
     assert.equal(h.call('GET', '/me/calendarView', { query: `${MARCH}&$filter=${encodeURIComponent("subject eq 'a'")}` }).status, 400);
   });
 
-  it('reads one calendar: /me/calendarView is the default calendar, /calendars/{id}/calendarView another', () => {
+  it('reads one calendar: /me/calendarView is the default calendar, /calendars/{id}/calendarView another (user-list-calendarview.md)', () => {
     const h = new Harness();
     const calId = String(bodyOf(h.call('POST', '/me/calendars', { body: { name: 'Team' } })).id);
     h.create(timed('team', '2026-03-03T09:00:00', '2026-03-03T10:00:00'), `/me/calendars/${calId}/events`);
@@ -152,7 +152,7 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     assert.equal(bodyOf(h.call('GET', `/me/events/${String(master.id)}`)).subject, 'weekly');
   });
 
-  it('moving an occurrence onto a neighbour’s day → 400 ErrorOccurrenceCrossingBoundary', () => {
+  it('moving an occurrence onto a neighbour’s day → 400 ErrorOccurrenceCrossingBoundary (event-update.md, graph-api.md §7)', () => {
     const h = new Harness();
     const { instances } = seriesWithInstances(h);
     const toNext = h.call('PATCH', `/me/events/${String(instances[1]!.id)}`, {
@@ -166,7 +166,7 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     assert.equal(errorCode(toPrevious), 'ErrorOccurrenceCrossingBoundary');
   });
 
-  it('DELETE of an occurrence cancels just that one; it is gone from instances and by id', () => {
+  it('DELETE of an occurrence cancels just that one; it is gone from instances and by id (graph-api.md §7)', () => {
     const h = new Harness();
     const { master, instances } = seriesWithInstances(h);
     assert.equal(h.call('DELETE', `/me/events/${String(instances[2]!.id)}`).status, 204);
@@ -176,7 +176,7 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     assert.equal(h.call('GET', `/me/events/${String(master.id)}`).status, 200);
   });
 
-  it('deleting the master deletes the series; its occurrence ids go 404', () => {
+  it('deleting the master deletes the series; its occurrence ids go 404 (graph-api.md §7)', () => {
     const h = new Harness();
     const { master, instances } = seriesWithInstances(h);
     assert.equal(h.call('DELETE', `/me/events/${String(master.id)}`).status, 204);
@@ -209,7 +209,7 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     assert.deepEqual(valueOf(h.call('GET', '/me/calendarView', { query: MARCH })).map((e) => [e.type, e.id]), [['singleInstance', master.id]]);
   });
 
-  it('an occurrence carries the series etag: If-Match with the occurrence etag works, a stale one is 412', () => {
+  it('an occurrence carries the series etag: If-Match with the occurrence etag works, a stale one is 412 (sample 04, graph-api.md §9.4)', () => {
     const h = new Harness();
     const { instances } = seriesWithInstances(h);
     const [first, second] = instances;
@@ -220,7 +220,7 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     assert.equal(stale.status, 412);
   });
 
-  it('an occurrence inherits master changes it did not override', () => {
+  it('an occurrence inherits master changes it did not override (graph-api.md §4.3 rule 5)', () => {
     const h = new Harness();
     const { master, instances } = seriesWithInstances(h);
     h.call('PATCH', `/me/events/${String(instances[0]!.id)}`, { body: { location: { displayName: 'Room 1' } } });
@@ -258,7 +258,7 @@ describe('emulator domain: series across time zones', () => {
     assert.equal(valueOf(h.call('GET', '/me/calendarView', { query, headers: { prefer: 'outlook.timezone="Asia/Tokyo"' } })).length, 1);
   });
 
-  it('all-day series occurrences stay midnight-to-midnight', () => {
+  it('all-day series occurrences stay midnight-to-midnight (graph-api.md §8)', () => {
     const h = new Harness();
     const master = h.create(
       timed('trash day', '2026-03-04T00:00:00', '2026-03-05T00:00:00', 'Pacific Standard Time', {

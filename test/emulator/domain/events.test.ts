@@ -66,7 +66,7 @@ describe('emulator domain: event writes', () => {
     assert.equal(h.call('PATCH', '/me/events/AAMkAGunknown=', { body: { subject: 'x' } }).status, 404);
   });
 
-  it('bad bodies are refused: unknown property, bad enum, bad zone, end before start', () => {
+  it('bad bodies are refused: unknown property, bad enum, bad zone, end before start (graph-api.md §11, docs#4758)', () => {
     const h = new Harness();
     const base = timed('x', '2026-03-03T09:00:00', '2026-03-03T10:00:00');
     assert.equal(errorCode(h.call('POST', '/me/events', { body: { ...base, colour: 'red' } })), 'RequestBodyRead');

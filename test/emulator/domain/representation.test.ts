@@ -168,7 +168,7 @@ describe('emulator domain: mailboxes and errors', () => {
     assert.equal(inner.date, '2026-03-02T09:00:00');
   });
 
-  it('app-only tokens cannot use /me but create mailboxes on first use of /users/{upn}', () => {
+  it('app-only tokens cannot use /me but create mailboxes on first use of /users/{upn} (graph-api.md §1, msgraph-sdk-php#1163)', () => {
     const h = new Harness();
     const me = h.call('GET', '/me/calendars', { principal: appOnly });
     assert.equal(me.status, 400);
@@ -183,7 +183,7 @@ describe('emulator domain: mailboxes and errors', () => {
     assert.equal(h.call('GET', '/users/00000000-0000-0000-0000-000000000000/calendar', { principal: appOnly }).status, 404);
   });
 
-  it('unknown segments answer 400 BadRequest', () => {
+  it('unknown segments answer 400 BadRequest ("Resource not found for the segment", docs#4052)', () => {
     const h = new Harness();
     const res = h.call('GET', '/me/calendarz');
     assert.equal(res.status, 400);
