@@ -6,7 +6,7 @@ import { sameExtendedPropertyId } from './filters.js';
 import { newChangeKey, newEventId, newICalUId, parseOccurrenceId } from './ids.js';
 import { type SeriesInstance, assertWithinNeighbours, instanceAt } from './series.js';
 import type { EventContent, Mailbox, StoredEvent } from './store.js';
-import { ianaZoneOf, storedTimeToMs } from './time.js';
+import { type StoredTime, ianaZoneOf, storedTimeToMs } from './time.js';
 
 /** What an event id names: a stored item (single or master) or one instance of a series. */
 export type EventTarget =
@@ -144,6 +144,19 @@ function touch(event: StoredEvent, nowMs: number): void {
   event.modifiedMs = Math.max(nowMs, event.modifiedMs);
 }
 
+const sameTime = (a: StoredTime, b: StoredTime): boolean => a.local === b.local && a.tz === b.tz;
+
+/** Whether the series' occurrences move: a changed start, end, all-day flag or pattern (resending equal values is not a change). */
+function reshapes(event: StoredEvent, next: EventContent, recurrence: GraphPatternedRecurrence | null): boolean {
+  const before = event.content;
+  return (
+    !sameTime(before.start, next.start) ||
+    !sameTime(before.end, next.end) ||
+    before.isAllDay !== next.isAllDay ||
+    JSON.stringify(event.recurrence) !== JSON.stringify(recurrence)
+  );
+}
+
 /**
  * PATCH a single event or a series master: only the given fields change. Changing a master's
  * start, end, all-day flag or recurrence discards its exceptions and cancellations — Outlook's
@@ -157,9 +170,7 @@ function updateStored(event: StoredEvent, input: EventInput, nowMs: number): voi
   const content: Partial<EventContent> = { ...event.content, ...input.content };
   validateContent(content);
   const recurrence = input.recurrence === undefined ? event.recurrence : recurrenceOf(input.recurrence, content);
-  const reshaped =
-    input.recurrence !== undefined || input.content.start || input.content.end || input.content.isAllDay !== undefined;
-  if (reshaped && (event.exceptions.size > 0 || event.cancelled.size > 0)) {
+  if (reshapes(event, content, recurrence)) {
     event.exceptions.clear();
     event.cancelled.clear();
   }

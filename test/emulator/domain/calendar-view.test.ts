@@ -192,6 +192,12 @@ describe('emulator domain: series instances, exceptions, cancellations', () => {
     const subjectOnly = h.call('PATCH', `/me/events/${String(master.id)}`, { body: { body: { contentType: 'text', content: 'agenda' } } });
     assert.equal(subjectOnly.status, 200);
     assert.equal(valueOf(h.call('GET', `/me/events/${String(master.id)}/instances`, { query: MARCH })).length, 3, 'non-pattern edits keep them');
+    const resent = h.call('PATCH', `/me/events/${String(master.id)}`, {
+      body: { start: { dateTime: '2026-03-02T12:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-03-02T13:00:00', timeZone: 'UTC' }, recurrence: master.recurrence },
+    });
+    assert.equal(resent.status, 200);
+    const kept = valueOf(h.call('GET', `/me/events/${String(master.id)}/instances`, { query: MARCH }));
+    assert.deepEqual(kept.map((i) => i.type), ['exception', 'occurrence', 'occurrence'], 'resending equal values changes nothing');
     h.call('PATCH', `/me/events/${String(master.id)}`, {
       body: { recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] }, range: { type: 'numbered', startDate: '2026-03-02', numberOfOccurrences: 5 } } },
     });
