@@ -1,19 +1,18 @@
 import type { GraphDayOfWeek, GraphWeekIndex } from '../../graph/types.js';
-import type { Weekday } from '../../model/time.js';
+import { WEEKDAYS, type Weekday } from '../../model/time.js';
 
-/** Graph's day and week-index names ⇄ RFC 5545 weekday codes and BYDAY/BYSETPOS ordinals. */
+/** Graph's day and week-index names ⇄ RFC 5545 weekday codes and BYDAY/BYSETPOS ordinals. Both day lists start on Sunday. */
 
 export const GRAPH_DAYS: readonly GraphDayOfWeek[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const CODES: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 export function weekdayOfGraph(day: GraphDayOfWeek): Weekday {
   const i = GRAPH_DAYS.indexOf(day.toLowerCase() as GraphDayOfWeek);
   if (i < 0) throw new RangeError(`not a Graph day of week "${day}"`);
-  return CODES[i]!;
+  return WEEKDAYS[i]!;
 }
 
 export function graphOfWeekday(day: Weekday): GraphDayOfWeek {
-  return GRAPH_DAYS[CODES.indexOf(day)]!;
+  return GRAPH_DAYS[WEEKDAYS.indexOf(day)]!;
 }
 
 /** Days in Graph's order (sunday first), without duplicates. */

@@ -1,5 +1,5 @@
 import { eventTimeToEpochMs, localAsUtcMs, utcMsAsLocal } from '../../model/instant.js';
-import type { DateString, EventTime, LocalDateTimeString, Weekday } from '../../model/time.js';
+import { type DateString, type EventTime, type LocalDateTimeString, WEEKDAYS, type Weekday } from '../../model/time.js';
 
 /**
  * Recurrence arithmetic happens on wall clocks: a wall time is carried as "UTC-as-local" epoch ms
@@ -50,21 +50,11 @@ export function addDays(date: DateString, days: number): DateString {
   return utcMsAsLocal(localAsUtcMs(`${date}T00:00:00`) + days * DAY_MS).slice(0, 10);
 }
 
-const UTC_WEEKDAYS: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-
 export function weekdayOfDate(date: DateString): Weekday {
-  return UTC_WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
-}
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
 }
 
 const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;
-}
 
 /** Shortest and longest length a month can have (February: 28 and 29). */
 export function monthLengthRange(month: number): { min: number; max: number } {
