@@ -52,6 +52,8 @@ export interface EmulatorStats {
   readonly byStatus: Readonly<Record<string, number>>;
   readonly throttled: number;
   readonly faulted: number;
+  /** Graph calls (outer or inner) being served right now: lets a test wait until slow requests have arrived. */
+  readonly inFlight: number;
 }
 
 /** Keeps Graph's segment names, hides ids: names are short, letters-only ('calendarView', '$batch', 'delta'). */
@@ -64,6 +66,16 @@ export function routePattern(path: string): string {
 
 export class RequestStats {
   private counts = { total: 0, throttled: 0, faulted: 0 };
+  private inFlight = 0;
+
+  /** A Graph call entered the pipeline; `leave` follows when it is answered. */
+  enter(): void {
+    this.inFlight += 1;
+  }
+
+  leave(): void {
+    this.inFlight -= 1;
+  }
   private byMethod = new Map<string, number>();
   private byRoute = new Map<string, number>();
   private byStatus = new Map<string, number>();
@@ -81,6 +93,7 @@ export class RequestStats {
   snapshot(): EmulatorStats {
     return {
       ...this.counts,
+      inFlight: this.inFlight,
       byMethod: Object.fromEntries(this.byMethod),
       byRoute: Object.fromEntries(this.byRoute),
       byStatus: Object.fromEntries(this.byStatus),

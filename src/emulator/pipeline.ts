@@ -110,7 +110,12 @@ async function attempt(deps: PipelineDeps, call: GraphCall, principal: Principal
 }
 
 export async function runGraphCall(deps: PipelineDeps, call: GraphCall, principal: Principal): Promise<CallResult> {
-  const { result, cause } = await attempt(deps, call, principal);
-  deps.stats.record(call.method, call.path, result.kind === 'reset' ? 'reset' : result.response.status, cause);
-  return result;
+  deps.stats.enter();
+  try {
+    const { result, cause } = await attempt(deps, call, principal);
+    deps.stats.record(call.method, call.path, result.kind === 'reset' ? 'reset' : result.response.status, cause);
+    return result;
+  } finally {
+    deps.stats.leave();
+  }
 }

@@ -17,6 +17,8 @@ export interface TestEmulator extends RunningEmulator {
   userToken(upn: string): string;
   /** A real Graph JS client against the emulator, app-only or as `upn`. */
   graphClient(opts?: { upn?: string }): Client;
+  /** Resolves once at least `count` Graph calls are being served (e.g. held by injected latency). */
+  waitForInFlight(count: number, timeoutMs?: number): Promise<void>;
 }
 
 export async function startTestEmulator(opts: StartEmulatorOptions = {}): Promise<TestEmulator> {
@@ -30,6 +32,13 @@ export async function startTestEmulator(opts: StartEmulatorOptions = {}): Promis
     fetch,
     appToken,
     userToken,
+    async waitForInFlight(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (emulator.control.stats().inFlight < count) {
+        if (Date.now() > deadline) throw new Error(`fewer than ${count} requests in flight after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
     graphClient(clientOpts = {}) {
       if (emulator.caPem === undefined) throw new Error('graphClient() needs the https emulator (tls: true)');
       const upn = clientOpts.upn;

@@ -112,7 +112,7 @@ describe('emulator front: JSON batching', () => {
     emu.control.setThrottle({ concurrency: 1 });
     emu.control.addFaults([{ kind: 'latency', latencyMs: 200, path: '/events$' }]);
     const slow = emu.fetch(`${emu.graphUrl}/users/a@x.test/events`, { headers: { authorization: `Bearer ${emu.appToken()}` } });
-    await new Promise((r) => setTimeout(r, 50));
+    await emu.waitForInFlight(1);
     const { body } = await batch([{ id: '1', method: 'GET', url: '/users/a@x.test/calendars' }]);
     assert.equal(byId(body.responses, '1').status, 429);
     assert.equal((await slow).status, 200);

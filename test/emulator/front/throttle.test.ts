@@ -17,16 +17,16 @@ describe('emulator front: per-mailbox concurrency limit', () => {
 
   it('answers 429 with Retry-After to the 5th concurrent request to one mailbox; another mailbox is unaffected', async () => {
     const token = emu.appToken();
-    const burst = Array.from({ length: 5 }, () => call('busy@x.test', token));
-    const other = Array.from({ length: 4 }, () => call('calm@x.test', token));
-    const busy = await Promise.all(burst);
-    const calm = await Promise.all(other);
-    const throttled = busy.filter((r) => r.status === 429);
-    assert.equal(throttled.length, 1);
-    assert.equal(busy.filter((r) => r.status === 200).length, 4);
-    assert.equal(throttled[0]!.headers.get('retry-after'), '0.5');
+    const firstFour = Array.from({ length: 4 }, () => call('busy@x.test', token));
+    await emu.waitForInFlight(4);
+    const [fifth, ...calm] = await Promise.all([call('busy@x.test', token), ...Array.from({ length: 4 }, () => call('calm@x.test', token))]);
+    assert.equal(fifth!.status, 429);
+    assert.equal(fifth!.headers.get('retry-after'), '0.5');
+    assert.equal(((await fifth!.json()) as { error: { code: string } }).error.code, 'TooManyRequests');
     assert.deepEqual(calm.map((r) => r.status), [200, 200, 200, 200]);
+    assert.deepEqual((await Promise.all(firstFour)).map((r) => r.status), [200, 200, 200, 200]);
     assert.equal(emu.control.stats().throttled, 1);
+    assert.equal(emu.control.stats().inFlight, 0);
   });
 
   it('frees the slot when a request completes', async () => {
@@ -51,9 +51,12 @@ describe('emulator front: per-mailbox concurrency limit', () => {
     });
     assert.equal(put.status, 200);
     const token = emu.appToken();
-    const [a, b] = await Promise.all([call('busy@x.test', token), call('busy@x.test', token)]);
-    assert.deepEqual([a!.status, b!.status].sort(), [200, 429]);
-    assert.equal([a!, b!].find((r) => r.status === 429)!.headers.get('retry-after'), '2.128');
+    const first = call('busy@x.test', token);
+    await emu.waitForInFlight(1);
+    const second = await call('busy@x.test', token);
+    assert.equal(second.status, 429);
+    assert.equal(second.headers.get('retry-after'), '2.128');
+    assert.equal((await first).status, 200);
   });
 });
 
