@@ -15,7 +15,7 @@ export interface ExpandRuleArgs {
   readonly rdates?: readonly EventTime[];
   /** EXDATEs as occurrence keys (keys.ts): matched by instant for zoned times. */
   readonly exdates?: readonly OccurrenceKey[];
-  /** Occurrences whose start instant lies in [fromMs, toMs) are returned. */
+  /** Occurrences whose start instant lies in [fromMs, toMs) are returned; ±Infinity are allowed (give `limit` or an end). */
   readonly fromMs: number;
   readonly toMs: number;
   /** Zone in which floating times and dates are read as instants (default UTC). */
@@ -26,6 +26,8 @@ export interface ExpandRuleArgs {
 
 /** Offsets lie within ±14 h, so this margin turns an instant window into a safe wall window. */
 const MARGIN_MS = 2 * DAY_MS;
+/** The JS Date range: open windows (±Infinity) are clamped to it. */
+const DATE_LIMIT_MS = 8.64e15 - MARGIN_MS;
 
 /**
  * Expand a rule in local wall time, then attach the start's zone (or kind) to each occurrence.
@@ -60,9 +62,9 @@ export function expandRule(args: ExpandRuleArgs): EventTime[] {
   const startMatches = firstMatch(rule, startWall) === startWall;
   const count = rule.count !== undefined && !startMatches ? rule.count - 1 : rule.count;
   if (count !== 0 && !neverMatches(rule)) {
-    let toWall = toMs + MARGIN_MS;
+    let toWall = Math.min(toMs, DATE_LIMIT_MS) + MARGIN_MS;
     if (rule.until) toWall = Math.min(toWall, untilWallBound(rule.until, start, zone));
-    const fromWall = fromMs - MARGIN_MS;
+    const fromWall = Math.max(fromMs, -DATE_LIMIT_MS) - MARGIN_MS;
     const rebased = skipAhead({ ...rule, count }, startWall, fromWall);
     let accepted = 0;
     if (toWall >= fromWall) {

@@ -64,6 +64,8 @@ describe('convert/recurrence expandRule', () => {
   it('returns the earliest `limit` occurrences', () => {
     const got = expandRule({ start: berlin('2025-01-01T09:00:00'), rule: parseRrule('FREQ=DAILY', 'zoned'), fromMs: 0, toMs: Date.UTC(2030, 0, 1), limit: 3 });
     assert.deepEqual(got.map(localOf), ['2025-01-01T09:00:00', '2025-01-02T09:00:00', '2025-01-03T09:00:00']);
+    const open = expandRule({ start: berlin('2025-01-01T09:00:00'), rule: parseRrule('FREQ=WEEKLY', 'zoned'), fromMs: -Infinity, toMs: Infinity, limit: 2 });
+    assert.deepEqual(open.map(localOf), ['2025-01-01T09:00:00', '2025-01-08T09:00:00']);
   });
 
   it('does not walk a ten-year-old daily series from its start', () => {
