@@ -19,6 +19,7 @@ function tzlibKnows(name: string): boolean {
 
 // Building an Intl.DateTimeFormat costs about a millisecond; names repeat, so answers are kept (misses as null).
 const icuIds = new BoundedCache<string | null>(4096);
+const canonicalNames = new BoundedCache<string | null>(4096);
 
 /** ICU's id for a zone name (case-insensitive; links resolved the CLDR way), or undefined when Node does not know it. */
 export function icuZoneId(name: string): string | undefined {
@@ -50,12 +51,15 @@ function tzlibPrimary(name: string): string | undefined {
  * those keep their own name.
  */
 export function canonicalIana(name: string): string | undefined {
+  const hit = canonicalNames.get(name);
+  if (hit !== undefined) return hit ?? undefined;
   const icu = icuZoneId(name.trim());
-  if (icu === undefined) return undefined;
-  if (icu === 'UTC') return 'UTC';
-  const primary = tzlibPrimary(icu);
-  if (primary !== undefined && primary !== icu && icuZoneId(primary) === icu) return primary;
-  return icu;
+  let result: string | null = icu ?? null;
+  if (icu !== undefined && icu !== 'UTC') {
+    const primary = tzlibPrimary(icu);
+    if (primary !== undefined && primary !== icu && icuZoneId(primary) === icu) result = primary;
+  }
+  return canonicalNames.set(name, result) ?? undefined;
 }
 
 /**

@@ -49,13 +49,8 @@ export function vtimezoneFor(tz: string, fromYear?: number, toYear?: number): st
 function generate(tz: string, fromYear: number, toYear: number): string {
   const startMs = localToEpochMs(`${String(fromYear).padStart(4, '0')}-01-01T00:00:00`, tz);
   const endMs = localToEpochMs(`${String(toYear + 1).padStart(4, '0')}-01-01T00:00:00`, tz);
+  const transitions = offsetTransitions(tz, startMs, endMs + LOOKAHEAD_MS);
   const library = currentRulesVtimezone(tz);
-  if (library !== undefined && vtimezoneMatchesIana(library, tz, startMs, endMs)) return library;
-  return buildVtimezone({
-    tzid: tz,
-    startMs,
-    endMs,
-    startOffsetMinutes: zoneOffsetMinutes(tz, startMs),
-    transitions: offsetTransitions(tz, startMs, endMs + LOOKAHEAD_MS),
-  });
+  if (library !== undefined && vtimezoneMatchesIana(library, tz, startMs, endMs, transitions)) return library;
+  return buildVtimezone({ tzid: tz, startMs, endMs, startOffsetMinutes: zoneOffsetMinutes(tz, startMs), transitions });
 }

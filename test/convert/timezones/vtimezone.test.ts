@@ -4,16 +4,17 @@ import { UnknownTimeZoneError, epochMsToLocal, localToEpochMs, zoneOffsetMinutes
 import { customZoneOffsetMinutes } from '../../../src/convert/timezones/custom-zone.js';
 import { offsetTransitions } from '../../../src/convert/timezones/intl-transitions.js';
 import { vtimezoneFor } from '../../../src/convert/timezones/vtimezone.js';
+import { vtimezoneMatchesIana } from '../../../src/convert/timezones/zone-match.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Instants every ~5 days plus a minute either side of every real transition in [fromYear, toYear]. */
+/** Instants every ~9 days plus a minute either side of every real transition in [fromYear, toYear]. */
 function sampleInstants(tz: string, fromYear: number, toYear: number): number[] {
   const start = Date.UTC(fromYear, 0, 1, 14);
   const end = Date.UTC(toYear, 11, 31, 10);
   const out: number[] = [];
-  for (let ms = start; ms < end; ms += 5 * DAY + 7 * HOUR) out.push(ms);
+  for (let ms = start; ms < end; ms += 9 * DAY + 7 * HOUR) out.push(ms);
   for (const t of offsetTransitions(tz, start, end)) out.push(t.atMs - 60_000, t.atMs, t.atMs + 60_000);
   return out;
 }
@@ -72,6 +73,28 @@ describe('convert/timezones/vtimezone', () => {
       });
     });
   }
+
+  describe('zones with irregular rules, proven equal to Intl over 1990..2035', () => {
+    const tricky = [
+      'Africa/Casablanca', // summer time suspended for Ramadan, then permanent +01 with a Ramadan dip
+      'Asia/Gaza', // rules tied to local decisions, several changes a year
+      'America/Santiago',
+      'Asia/Tehran', // fixed-date DST, abolished 2022
+      'Europe/Moscow', // permanent DST 2011, back to standard 2014
+      'Pacific/Apia', // skipped 30 December 2011
+      'Australia/Lord_Howe', // 30-minute DST
+      'America/Nuuk', // standard offset moved in 2023
+      'Antarctica/Troll', // +00 / +02
+      'Europe/Dublin', // negative DST in tzdata
+    ];
+    for (const tz of tricky) {
+      it(tz, () => {
+        const start = localToEpochMs('1990-01-01T00:00:00', tz);
+        const end = localToEpochMs('2036-01-01T00:00:00', tz);
+        assert.ok(vtimezoneMatchesIana(vtimezoneFor(tz, 1990, 2035), tz, start, end));
+      });
+    }
+  });
 
   it('keeps the pre-2007 US rules that current-rules blocks lose (RFC 5545 recurrence example)', () => {
     const text = vtimezoneFor('America/New_York', 1997, 2008);
