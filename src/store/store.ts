@@ -247,6 +247,38 @@ export class Store {
     };
   }
 
+  // ---- Graph occurrence index ----
+
+  async rememberInstances(pair: string, pairs: ReadonlyArray<readonly [instanceId: string, masterId: string]>): Promise<void> {
+    for (let i = 0; i < pairs.length; i += 200) {
+      const rows = pairs.slice(i, i + 200).map(([instance_id, master_id]) => ({ pair, instance_id, master_id }));
+      await this.db('graph_instances').insert(rows).onConflict(['pair', 'instance_id']).merge();
+    }
+  }
+
+  async instanceMaster(pair: string, instanceId: string): Promise<string | undefined> {
+    const row = (await this.db('graph_instances').where({ pair, instance_id: instanceId }).first()) as Row | undefined;
+    return row ? (row.master_id as string) : undefined;
+  }
+
+  // ---- items to read again next cycle ----
+
+  async markReread(pair: string, uid: string, refs: { graph?: string; caldav?: string }): Promise<void> {
+    await this.db('rereads')
+      .insert({ pair, uid, graph_ref: refs.graph ?? null, caldav_ref: refs.caldav ?? null })
+      .onConflict(['pair', 'uid'])
+      .merge();
+  }
+
+  async rereads(pair: string): Promise<Array<{ uid: string; graph?: string; caldav?: string }>> {
+    const rows = (await this.db('rereads').where({ pair }).orderBy('uid')) as Row[];
+    return rows.map((r) => ({ uid: r.uid as string, graph: opt<string>(r.graph_ref), caldav: opt<string>(r.caldav_ref) }));
+  }
+
+  async clearReread(pair: string, uid: string): Promise<void> {
+    await this.db('rereads').where({ pair, uid }).delete();
+  }
+
   // ---- leases (several daemon instances on one PostgreSQL database) ----
 
   /** Takes or renews the lease of `pair` for `holder`; false when another holder's lease is still valid. */

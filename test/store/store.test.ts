@@ -67,9 +67,10 @@ for (const backend of backends) {
 
     it('runs migrations once and is idempotent on reopen', async () => {
       const done = await store.db('knex_migrations').select('name');
-      assert.deepEqual(done.map((r: { name: string }) => r.name), ['001-initial', '002-leases']);
+      assert.deepEqual(done.map((r: { name: string }) => r.name), ['001-initial', '002-leases', '003-graph-instances']);
       await store.db.migrate.latest();
-      assert.equal((await store.db('knex_migrations').count('* as n').first())?.n.toString(), '2');
+      const counted = await store.db('knex_migrations').count('* as n').first();
+      assert.equal(String(counted?.n), '3');
     });
 
     it('saves, finds by each id and replaces mapping rows with their merge base', async () => {
@@ -167,6 +168,21 @@ for (const backend of backends) {
       assert.equal(await store.acquireLease('alice', 'host-b', 60_000), true, 'an expired lease is taken over');
       await store.releaseLease('alice', 'host-b');
       assert.equal(await store.acquireLease('alice', 'host-a', 60_000), true);
+    });
+
+    it('indexes Graph occurrence ids by their series master', async () => {
+      await store.rememberInstances('alice', [['occ-1', 'master-1'], ['occ-2', 'master-1']]);
+      await store.rememberInstances('alice', [['occ-1', 'master-1']]);
+      assert.equal(await store.instanceMaster('alice', 'occ-2'), 'master-1');
+      assert.equal(await store.instanceMaster('alice', 'unknown'), undefined);
+    });
+
+    it('remembers items to read again until cleared', async () => {
+      await store.markReread('alice', 'u1', { caldav: '/cal/u1.ics' });
+      await store.markReread('alice', 'u1', { graph: 'G1', caldav: '/cal/u1.ics' });
+      assert.deepEqual(await store.rereads('alice'), [{ uid: 'u1', graph: 'G1', caldav: '/cal/u1.ics' }]);
+      await store.clearReread('alice', 'u1');
+      assert.deepEqual(await store.rereads('alice'), []);
     });
 
     it('deletes a pair’s rows with the pair', async () => {
