@@ -1,4 +1,5 @@
 import type { Attendee, AttendeeRole, ParticipationStatus } from '../../model/index.js';
+import { appendToHtmlBody, escapeHtml } from './html-text.js';
 
 /**
  * Writing attendees to Graph makes Exchange email invitations (graph-api.md §9.1; peers.md §c pain 6).
@@ -30,16 +31,13 @@ export function appendAttendeeText(text: string, attendees: readonly Attendee[])
   return text ? `${text}\n\n${attendeeBlockText(attendees)}` : attendeeBlockText(attendees);
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function appendAttendeeHtml(html: string, attendees: readonly Attendee[]): string {
   if (attendees.length === 0) return html;
   const block =
     `<div class="${HTML_CLASS}"><br>${escapeHtml(ATTENDEE_BLOCK_HEADING)}` +
     attendees.map((a) => `<br>${escapeHtml(line(a))}`).join('') +
     '</div>';
-  const close = html.search(/<\/body\s*>/i);
-  return close >= 0 ? html.slice(0, close) + block + html.slice(close) : html + block;
+  return appendToHtmlBody(html, block);
 }
 
 const LINE_RE = /^- (?:(.*) <([^<>\s]+)>|([^<>\s]+)) \(([a-z]+), ([a-z-]+)\)$/;

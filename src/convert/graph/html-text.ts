@@ -68,3 +68,12 @@ export function htmlToText(html: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** `fragment` placed at the end of the HTML body (before </body> when there is one). */
+export function appendToHtmlBody(html: string, fragment: string): string {
+  const close = html.search(/<\/body\s*>/i);
+  return close >= 0 ? html.slice(0, close) + fragment + html.slice(close) : html + fragment;
+}

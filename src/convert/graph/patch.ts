@@ -2,6 +2,7 @@ import type { CalendarItem, CalendarSeries, EventOccurrence, OccurrenceKey } fro
 import type { GraphEvent } from '../../graph/types.js';
 import { canonicalJson, normalizeFields, normalizeRule, normalizeTime, type Normal } from '../../model/fingerprint.js';
 import { GraphConversionError } from './errors.js';
+import { appendToHtmlBody, escapeHtml } from './html-text.js';
 import { fieldGroups, fieldsToGraph, groupFields, writeGroup, type GraphWriteOptions } from './fields-to-graph.js';
 import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
 import { graphRecurrence } from './recurrence-out.js';
@@ -42,6 +43,8 @@ export function occurrencePatch(
   return moved ? Object.assign(patch, timesPatch(to, opts, warnings)) : patch;
 }
 
+const JOIN_LABEL = 'Join online meeting:';
+
 const masterOf = (item: CalendarItem): EventOccurrence => (item.kind === 'single' ? item.event : item.master);
 
 /**
@@ -55,7 +58,7 @@ export function graphPatchFor(
   opts: GraphWriteOptions = {},
 ): GraphEvent {
   const ref = base ?? graphToItem({ event: existing }, { uid: next.uid }).item;
-  const patch = occurrencePatch(masterOf(ref), masterOf(next), opts);
+  const patch = keepJoinLink(occurrencePatch(masterOf(ref), masterOf(next), opts), existing);
   if (next.kind === 'single') return ref.kind === 'series' ? { ...patch, recurrence: null } : patch;
   const ruleSame =
     ref.kind === 'series' &&
@@ -65,6 +68,22 @@ export function graphPatchFor(
   const out = graphRecurrence(next, opts);
   if (out.kind !== 'exact') throw new GraphConversionError(out.reason, next.uid, 'recurrence');
   return { ...patch, recurrence: out.recurrence };
+}
+
+/**
+ * A new body must not lose the online meeting's join link that Graph put into the old one
+ * (event-update.md: preserve the online-meeting blob when updating the body; graph-api.md §9.2).
+ * The blob's HTML cannot be rebuilt, so the link is kept as one line when the new body lacks it.
+ */
+function keepJoinLink(patch: GraphEvent, existing: GraphEvent): GraphEvent {
+  const url = existing.onlineMeeting?.joinUrl ?? existing.onlineMeetingUrl;
+  const body = patch.body;
+  if (!url || !body || body.content.includes(url) || body.content.includes(escapeHtml(url))) return patch;
+  const content =
+    body.contentType === 'text'
+      ? `${body.content}\n\n${JOIN_LABEL} ${url}`
+      : appendToHtmlBody(body.content, `<p>${JOIN_LABEL} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`);
+  return { ...patch, body: { contentType: body.contentType, content } };
 }
 
 export interface OccurrenceChanges {

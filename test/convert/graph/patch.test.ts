@@ -52,6 +52,18 @@ describe('graphPatchFor', () => {
     assert.deepEqual(p, { subject: 'Brunch!' });
   });
 
+  it('keeps the online meeting join link when the new body lacks it', () => {
+    const url = 'https://teams.example/join?a=1&b=2';
+    const online: GraphEvent = { ...existing, onlineMeeting: { joinUrl: url } };
+    const text = graphPatchFor(base, withEvent({ description: 'New', descriptionHtml: undefined }), online, { includeAttendees: true });
+    assert.deepEqual(text.body, { contentType: 'text', content: `New\n\nJoin online meeting: ${url}` });
+    const html = '<html><body>New</body></html>';
+    const rich = graphPatchFor(base, withEvent({ description: 'New', descriptionHtml: html }), online, { includeAttendees: true });
+    assert.equal(rich.body!.content, '<html><body>New<p>Join online meeting: <a href="https://teams.example/join?a=1&amp;b=2">https://teams.example/join?a=1&amp;b=2</a></p></body></html>');
+    const kept = graphPatchFor(base, withEvent({ description: `Join <${url}>`, descriptionHtml: undefined }), online, { includeAttendees: true });
+    assert.deepEqual(kept.body, { contentType: 'text', content: `Join <${url}>` });
+  });
+
   describe('series', () => {
     const master = sample(WEEKLY_END);
     const series = graphToItem({ master }, { uid: 'u' }).item as CalendarSeries;
