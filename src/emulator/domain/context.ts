@@ -30,6 +30,7 @@ export function baseRenderOptions(ctx: RequestContext): RenderOptions {
     mailbox: ctx.mailbox,
     ...(ctx.zone ? { zone: ctx.zone } : {}),
     ...(ctx.prefs.bodyType ? { bodyType: ctx.prefs.bodyType } : {}),
+    ...(ctx.req.version === 'beta' ? { beta: true } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EmulatorResponse } from '../contract.js';
+import { betaSeriesAsk, betaSeriesProperties } from './beta-series.js';
 import {
   type RequestContext,
   baseRenderOptions,
@@ -61,9 +62,11 @@ export function postEvent(ctx: RequestContext, scope: CalendarScope): EmulatorRe
 }
 
 export function getEvent(ctx: RequestContext, scope: CalendarScope, id: string): EmulatorResponse {
-  const opts = readRenderOptions(ctx);
+  const ask = betaSeriesAsk(ctx);
+  const opts = readRenderOptions(ctx, ask);
   const target = resolveEvent(ctx.mailbox, id, lookupScopeOf(ctx, scope));
-  return json(ctx, 200, { '@odata.context': entityContext(ctx, opts.select), ...renderEvent(renderable(target), opts) });
+  const series = target.kind === 'stored' && target.event.recurrence ? betaSeriesProperties(target.event, ask, opts) : {};
+  return json(ctx, 200, { '@odata.context': entityContext(ctx, opts.select), ...renderEvent(renderable(target), opts), ...series });
 }
 
 export function patchEvent(ctx: RequestContext, scope: CalendarScope, id: string): EmulatorResponse {

@@ -5,11 +5,14 @@ import { type RenderOptions, checkSelect } from './representation.js';
 
 /** Query options shared by the event reads (GET by id, /events, calendarView, instances). */
 
-/** $select and $expand=singleValueExtendedProperties($filter=…) on top of the request's Prefer options. */
-export function readRenderOptions(ctx: RequestContext): RenderOptions {
+/**
+ * $select and $expand=singleValueExtendedProperties($filter=…) on top of the request's Prefer options.
+ * `expand` lets a caller pass on what is left after taking out an expansion it serves itself.
+ */
+export function readRenderOptions(ctx: RequestContext, served?: { restExpand: string | undefined }): RenderOptions {
   const select = ctx.query.select();
-  checkSelect(select);
-  const extendedFilter = parseExtendedExpand(ctx.query.get('$expand'));
+  checkSelect(select, ctx.req.version === 'beta');
+  const extendedFilter = parseExtendedExpand(served ? served.restExpand : ctx.query.get('$expand'));
   return {
     ...baseRenderOptions(ctx),
     ...(select ? { select } : {}),

@@ -2,7 +2,7 @@ import type { GraphDateTimeTimeZone, GraphEvent } from '../../graph/types.js';
 import { type BodyType, bodyAs, bodyPreview } from './body.js';
 import { badRequest } from './errors.js';
 import { occurrenceICalUId, occurrenceId } from './ids.js';
-import type { SeriesInstance } from './series.js';
+import { type SeriesInstance, betaOccurrenceId } from './series.js';
 import type { EventContent, Mailbox, StoredEvent } from './store.js';
 import { NEVER_TIMESTAMP, type StoredTime, formatServerTimestamp, formatWallTime, storedTimeToMs, wallTimeIn } from './time.js';
 import type { ViewItem } from './view.js';
@@ -28,6 +28,8 @@ export interface RenderOptions {
   readonly bodyType?: BodyType;
   /** $select: property names (case-insensitive); undefined = all. */
   readonly select?: readonly string[];
+  /** /beta requests: events also carry occurrenceId (MGDC:api-reference/beta/resources/event.md). */
+  readonly beta?: boolean;
   /** Delta items carry "@odata.type" (samples 07-10). */
   readonly withODataType?: boolean;
   /** $expand=singleValueExtendedProperties($filter=…): which properties to include. */
@@ -53,6 +55,7 @@ interface Identity {
   transactionId: string | null;
   seriesMasterId: string | null;
   originalStart?: string;
+  occurrenceId?: string;
   content: EventContent;
   recurrence: StoredEvent['recurrence'];
   source: StoredEvent;
@@ -90,6 +93,7 @@ function instanceIdentity(i: SeriesInstance): Identity {
     transactionId: null,
     seriesMasterId: m.id,
     originalStart: formatServerTimestamp(i.originalStartMs),
+    occurrenceId: betaOccurrenceId(m, i.originalStartMs),
     content: i.content,
     recurrence: null,
     source: m,
@@ -133,6 +137,7 @@ function fullEvent(item: Renderable, opts: RenderOptions): GraphEvent {
     allowNewTimeProposals: c.allowNewTimeProposals,
     isDraft: false,
     hideAttendees: c.hideAttendees,
+    ...(opts.beta ? { occurrenceId: x.occurrenceId ?? null } : {}),
     // "not returned for single instances" (MGDC:api-reference/v1.0/resources/event.md, originalStart).
     ...(x.originalStart !== undefined ? { originalStart: x.originalStart } : {}),
     responseStatus: { response: isOrganizer ? 'organizer' : 'none', time: NEVER_TIMESTAMP },
@@ -165,11 +170,16 @@ const SELECTABLE_NAMES = [
   'location', 'locations', 'recurrence', 'attendees', 'organizer', 'onlineMeeting',
 ];
 const SELECTABLE = new Map(SELECTABLE_NAMES.map((k) => [k.toLowerCase(), k]));
+/** Beta-only names; the series ones are filled in by beta-series.ts. */
+export const BETA_SELECTABLE = new Map(['occurrenceId', 'cancelledOccurrences', 'exceptionOccurrences'].map((k) => [k.toLowerCase(), k]));
+
+const selectable = (name: string, beta: boolean): string | undefined =>
+  SELECTABLE.get(name.toLowerCase()) ?? (beta ? BETA_SELECTABLE.get(name.toLowerCase()) : undefined);
 
 /** Validate $select names; Graph refuses unknown ones. */
-export function checkSelect(select: readonly string[] | undefined): void {
+export function checkSelect(select: readonly string[] | undefined, beta = false): void {
   for (const name of select ?? []) {
-    if (!SELECTABLE.has(name.toLowerCase())) {
+    if (selectable(name, beta) === undefined) {
       throw badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.event'.`, 'RequestBroker--ParseUri');
     }
   }
@@ -179,7 +189,7 @@ export function renderEvent(item: Renderable, opts: RenderOptions): GraphEvent {
   const full = fullEvent(item, opts);
   const typed: GraphEvent = opts.withODataType ? { '@odata.type': '#microsoft.graph.event', ...full } : full;
   if (!opts.select) return typed;
-  const wanted = new Set(opts.select.map((s) => SELECTABLE.get(s.toLowerCase())));
+  const wanted = new Set(opts.select.map((s) => selectable(s, opts.beta ?? false)));
   // $select keeps the annotations and the id (sample 04, sample 06).
   const keep = (k: string): boolean => k.startsWith('@') || k === 'id' || k === 'singleValueExtendedProperties' || wanted.has(k);
   return Object.fromEntries(Object.entries(typed).filter(([k]) => keep(k))) as GraphEvent;

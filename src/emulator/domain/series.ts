@@ -30,7 +30,7 @@ function keyOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19) + 'Z';
 }
 
-function seriesZone(master: StoredEvent): string {
+export function seriesZone(master: StoredEvent): string {
   const name = master.recurrence?.range.recurrenceTimeZone;
   return name ? ianaZoneOf(name) : master.content.start.tz;
 }
@@ -110,6 +110,14 @@ export function instancesIn(master: StoredEvent, fromMs: number, toMs: number): 
 }
 
 /** The instance whose original start is `key`, if the pattern has one there and it is not cancelled. */
+/**
+ * Beta's occurrenceId: `OID.{seriesMasterId}.{yyyy-MM-dd}`, the original date in the series zone
+ * (MGDC:api-reference/beta/resources/event.md, sample 05).
+ */
+export function betaOccurrenceId(master: StoredEvent, originalStartMs: number): string {
+  return `OID.${master.id}.${epochMsToLocal(originalStartMs, seriesZone(master)).slice(0, 10)}`;
+}
+
 export function instanceAt(master: StoredEvent, key: string): SeriesInstance | undefined {
   const keyMs = Date.parse(key);
   if (Number.isNaN(keyMs) || master.cancelled.has(key)) return undefined;

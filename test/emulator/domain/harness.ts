@@ -13,6 +13,7 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
   readonly body?: unknown;
   readonly principal?: Principal;
+  readonly version?: EmulatorRequest['version'];
 }
 
 /** A JSON object body, for reading fields in assertions. */
@@ -29,7 +30,7 @@ export class Harness {
   call(method: EmulatorRequest['method'], path: string, opts: CallOptions = {}): EmulatorResponse {
     return this.service.handle({
       method,
-      version: 'v1.0',
+      version: opts.version ?? 'v1.0',
       path,
       rawQuery: opts.query ?? '',
       headers: opts.headers ?? {},
