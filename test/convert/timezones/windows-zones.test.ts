@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { icuZoneId } from '../../../src/convert/timezones/iana-names.js';
 import { WINDOWS_ZONES } from '../../../src/convert/timezones/windows-zones-data.js';
-import { ianaToWindows, resolveGraphZone, windowsToIana } from '../../../src/convert/timezones/windows-zones.js';
+import {
+  ianaToWindows,
+  resolveGraphZone,
+  windowsToIana,
+  windowsZoneRecord,
+} from '../../../src/convert/timezones/windows-zones.js';
 
 describe('convert/timezones/windows-zones', () => {
   describe('windowsToIana', () => {
@@ -59,6 +64,16 @@ describe('convert/timezones/windows-zones', () => {
       );
       assert.deepEqual(unknown, []);
     });
+  });
+
+  it("carries the display names Graph's supportedTimeZones returns (graph-samples/22)", () => {
+    const fromGraph: [string, string][] = [
+      ['Dateline Standard Time', '(UTC-12:00) International Date Line West'],
+      ['Samoa Standard Time', '(UTC+13:00) Samoa'],
+      ['UTC-11', '(UTC-11:00) Coordinated Universal Time-11'],
+      ['Aleutian Standard Time', '(UTC-10:00) Aleutian Islands'],
+    ];
+    for (const [alias, displayName] of fromGraph) assert.equal(windowsZoneRecord(alias)?.display, displayName);
   });
 
   describe('ianaToWindows', () => {
@@ -120,6 +135,11 @@ describe('convert/timezones/windows-zones', () => {
       ['eastern standard time', { kind: 'iana', tz: 'America/New_York' }],
       ['Europe/Kiev', { kind: 'iana', tz: 'Europe/Kyiv' }],
       ['Asia/Tokyo', { kind: 'iana', tz: 'Asia/Tokyo' }],
+      // Legacy aliases from Graph's IANA supportedTimeZones list (graph-samples/23).
+      ['US/Samoa', { kind: 'iana', tz: 'Pacific/Pago_Pago' }],
+      ['US/Aleutian', { kind: 'iana', tz: 'America/Adak' }],
+      ['Etc/GMT+12', { kind: 'iana', tz: 'Etc/GMT+12' }],
+      ['UTC-11', { kind: 'iana', tz: 'Etc/GMT+11' }],
       ['UTC', { kind: 'iana', tz: 'UTC' }],
       ['Etc/UTC', { kind: 'iana', tz: 'UTC' }],
       ['GMT', { kind: 'iana', tz: 'UTC' }],
