@@ -1,4 +1,7 @@
 import type { EventTime, LocalDateTimeString } from './time.js';
+import { probeOffsetMinutes, zoneOffsetMinutes } from './zone-offsets.js';
+
+export { UnknownTimeZoneError, zoneOffsetMinutes } from './zone-offsets.js';
 
 /**
  * Wall clock ⇄ instant for IANA zones, using the full tz history that Node's ICU carries.
@@ -7,54 +10,14 @@ import type { EventTime, LocalDateTimeString } from './time.js';
  * - an ambiguous wall time (the repeated hour) means its first occurrence.
  */
 
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
-export class UnknownTimeZoneError extends Error {
-  constructor(readonly zone: string) {
-    super(`unknown time zone "${zone}"`);
-    this.name = 'UnknownTimeZoneError';
-  }
-}
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatterCache.get(tz);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      });
-    } catch {
-      throw new UnknownTimeZoneError(tz);
-    }
-    formatterCache.set(tz, f);
-  }
-  return f;
-}
-
 /** True when `tz` is an IANA zone id Node knows. */
 export function isKnownZone(tz: string): boolean {
   try {
-    formatter(tz);
+    probeOffsetMinutes(tz, 0);
     return true;
   } catch {
     return false;
   }
-}
-
-/** Offset of `tz` at instant `epochMs`, in minutes east of UTC. */
-export function zoneOffsetMinutes(tz: string, epochMs: number): number {
-  if (tz === 'UTC') return 0;
-  const parts = formatter(tz).formatToParts(new Date(epochMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
 }
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;

@@ -1,0 +1,106 @@
+/**
+ * UTC offsets of IANA zones from Node's ICU tz data, fast enough for expanding long series: each (zone, year)
+ * is scanned once — a probe a day, transitions located to the minute by bisection — and then answered from
+ * that table. No zone changes its offset twice within a day, and since tz data left local mean time,
+ * transitions fall on whole minutes.
+ */
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export class UnknownTimeZoneError extends Error {
+  constructor(readonly zone: string) {
+    super(`unknown time zone "${zone}"`);
+    this.name = 'UnknownTimeZoneError';
+  }
+}
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
+    } catch {
+      throw new UnknownTimeZoneError(tz);
+    }
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** The offset (minutes east of UTC) straight from ICU's "GMT+05:30" rendering. */
+export function probeOffsetMinutes(tz: string, epochMs: number): number {
+  const m = LONG_OFFSET.exec(formatter(tz).format(epochMs));
+  if (!m?.[1]) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]) + Math.round(Number(m[4] ?? 0) / 60);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** A change of a zone's UTC offset. */
+export interface OffsetTransition {
+  /** First instant (epoch ms) with the new offset. */
+  readonly atMs: number;
+  readonly fromMinutes: number;
+  readonly toMinutes: number;
+}
+
+/** Every offset transition of `tz` in [startMs, endMs). */
+export function offsetTransitions(tz: string, startMs: number, endMs: number): OffsetTransition[] {
+  const found: OffsetTransition[] = [];
+  let prevMs = startMs;
+  let prevOffset = probeOffsetMinutes(tz, startMs);
+  for (let probe = startMs + DAY; prevMs < endMs; probe += DAY) {
+    const at = Math.min(probe, endMs);
+    const offset = probeOffsetMinutes(tz, at);
+    if (offset !== prevOffset) found.push({ atMs: firstMinuteWith(tz, prevMs, at, offset), fromMinutes: prevOffset, toMinutes: offset });
+    prevMs = at;
+    prevOffset = offset;
+  }
+  return found;
+}
+
+function firstMinuteWith(tz: string, lowMs: number, highMs: number, target: number): number {
+  let lo = Math.floor(lowMs / MINUTE);
+  let hi = Math.ceil(highMs / MINUTE);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (probeOffsetMinutes(tz, mid * MINUTE) === target) hi = mid;
+    else lo = mid;
+  }
+  return hi * MINUTE;
+}
+
+interface YearTable {
+  readonly initial: number;
+  readonly transitions: readonly OffsetTransition[];
+}
+
+const tables = new Map<string, YearTable>();
+const MAX_TABLES = 4096;
+
+function yearTable(tz: string, year: number): YearTable {
+  const key = `${tz}|${year}`;
+  let table = tables.get(key);
+  if (!table) {
+    const start = Date.UTC(year, 0, 1);
+    table = { initial: probeOffsetMinutes(tz, start), transitions: offsetTransitions(tz, start, Date.UTC(year + 1, 0, 1)) };
+    if (tables.size >= MAX_TABLES) tables.clear();
+    tables.set(key, table);
+  }
+  return table;
+}
+
+/** Offset of `tz` at instant `epochMs`, in minutes east of UTC. */
+export function zoneOffsetMinutes(tz: string, epochMs: number): number {
+  if (tz === 'UTC') return 0;
+  const year = new Date(epochMs).getUTCFullYear();
+  const { initial, transitions } = yearTable(tz, year);
+  let offset = initial;
+  for (const t of transitions) {
+    if (t.atMs > epochMs) break;
+    offset = t.toMinutes;
+  }
+  return offset;
+}
