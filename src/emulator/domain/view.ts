@@ -18,11 +18,7 @@ export interface Window {
 }
 
 export function viewItemId(item: ViewItem): string {
-  return item.kind === 'single' ? item.event.id : occurrenceIdOf(item);
-}
-
-function occurrenceIdOf(item: SeriesInstance): string {
-  return occurrenceId(item.master.id, item.key);
+  return item.kind === 'single' ? item.event.id : occurrenceId(item.master.id, item.key);
 }
 
 /** The version a delta round compares: a series shares its master's changeKey. */
