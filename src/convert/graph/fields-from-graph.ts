@@ -32,7 +32,7 @@ const RESPONSE_STATUS: Readonly<Record<GraphResponse, ParticipationStatus>> = {
   tentativelyAccepted: 'tentative',
 };
 
-export const DEFAULT_FIELDS: EventFields = {
+const DEFAULT_FIELDS: EventFields = {
   summary: '',
   description: '',
   locations: [],
