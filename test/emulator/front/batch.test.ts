@@ -110,7 +110,7 @@ describe('emulator front: JSON batching', () => {
 
   it('counts an inner request against the mailbox’s concurrency limit', async () => {
     emu.control.setThrottle({ concurrency: 1 });
-    emu.control.addFaults([{ kind: 'latency', latencyMs: 200, path: '/events$' }]);
+    emu.control.addFaults([{ kind: 'latency', latencyMs: 1500, path: '/events$' }]);
     const slow = emu.fetch(`${emu.graphUrl}/users/a@x.test/events`, { headers: { authorization: `Bearer ${emu.appToken()}` } });
     await emu.waitForInFlight(1);
     const { body } = await batch([{ id: '1', method: 'GET', url: '/users/a@x.test/calendars' }]);

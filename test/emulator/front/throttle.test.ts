@@ -7,15 +7,17 @@ describe('emulator front: per-mailbox concurrency limit', () => {
 
   beforeEach(async () => {
     emu = await startTestEmulator({ tls: false, createGraph: () => new FakeGraph() });
-    // Slow requests are what overlap: the slot is held while the latency is spent.
-    emu.control.addFaults([{ kind: 'latency', latencyMs: 200 }]);
   });
   afterEach(() => emu.close());
+
+  /** Slow requests are what overlap: the slot is held while the latency is spent. */
+  const slowFirst = (count: number, latencyMs = 1500): void => emu.control.addFaults([{ kind: 'latency', latencyMs, count }]);
 
   const call = (mailbox: string, token: string): Promise<Response> =>
     emu.fetch(`${emu.graphUrl}/users/${mailbox}/events`, { headers: { authorization: `Bearer ${token}` } });
 
   it('answers 429 with Retry-After to the 5th concurrent request to one mailbox; another mailbox is unaffected', async () => {
+    slowFirst(4);
     const token = emu.appToken();
     const firstFour = Array.from({ length: 4 }, () => call('busy@x.test', token));
     await emu.waitForInFlight(4);
@@ -30,6 +32,7 @@ describe('emulator front: per-mailbox concurrency limit', () => {
   });
 
   it('frees the slot when a request completes', async () => {
+    slowFirst(4, 200);
     const token = emu.appToken();
     const first = await Promise.all(Array.from({ length: 4 }, () => call('busy@x.test', token)));
     const second = await Promise.all(Array.from({ length: 4 }, () => call('busy@x.test', token)));
@@ -37,6 +40,7 @@ describe('emulator front: per-mailbox concurrency limit', () => {
   });
 
   it('counts per app: a second client id gets its own four slots', async () => {
+    slowFirst(8, 200);
     const a = emu.control.issueToken({ clientId: 'app-a' });
     const b = emu.control.issueToken({ clientId: 'app-b' });
     const all = await Promise.all([...Array.from({ length: 4 }, () => call('busy@x.test', a)), ...Array.from({ length: 4 }, () => call('busy@x.test', b))]);
@@ -50,6 +54,7 @@ describe('emulator front: per-mailbox concurrency limit', () => {
       body: JSON.stringify({ concurrency: 1, retryAfterSeconds: 2.128 }),
     });
     assert.equal(put.status, 200);
+    slowFirst(1);
     const token = emu.appToken();
     const first = call('busy@x.test', token);
     await emu.waitForInFlight(1);
