@@ -12,17 +12,33 @@ import { TrustingNetworkClient } from '../../../src/graph/trust.js';
 import { KeyedLimiter } from '../../../src/http/limiter.js';
 import { Store } from '../../../src/store/store.js';
 import { runSyncCycle, type CycleReport } from '../../../src/sync/cycle.js';
+import type { Side } from '../../../src/sync/merge.js';
 import { openPair, type PairRuntime } from '../../../src/sync/pair-runtime.js';
+import type { SideAdapter } from '../../../src/sync/sides/side.js';
 import { startRadicale, startXandikos, type DavServer } from '../../helpers/dav-servers.js';
-import { createTempDatabase } from '../../helpers/postgres.js';
+import { createTempDatabase, type TempDatabase } from '../../helpers/postgres.js';
 
 export const USER = 'alice@contoso.com';
 export const silent = pino({ level: process.env.CALBRIDGE_TEST_LOG ?? 'silent' });
 
+export interface SyncOptions {
+  readonly dryRun?: boolean;
+  readonly overrides?: Partial<PairConfig>;
+  /** The engine's clock (ms since epoch): where the sync window lies. Default: Date.now(). */
+  readonly now?: number;
+  /** As `--force-deletes`: the mass-deletion guard is off for this cycle. */
+  readonly forceDeletes?: boolean;
+  /** Replaces the sides the engine drives, e.g. with one that fails after its remote write succeeded. */
+  readonly wrapSides?: (sides: Readonly<Record<Side, SideAdapter>>) => Readonly<Record<Side, SideAdapter>>;
+}
+
 export interface World {
   readonly emulator: RunningEmulator;
   readonly dav: DavServer;
+  /** The pair's state; `emptyStore()` swaps it for a new, empty one. */
   readonly store: Store;
+  /** The pair's CalDAV collection URL. */
+  readonly collection: string;
   readonly pair: PairConfig;
   /** A Graph client for the test's own reads and writes (the "Outlook user"). */
   readonly graph: GraphTransport;
@@ -30,7 +46,9 @@ export interface World {
   /** A CalDAV client for the test's own reads and writes (the "Thunderbird user"). */
   readonly caldav: CalDavClient;
   /** Opens the pair and runs one cycle, as `calbridge sync` would. */
-  sync(opts?: { dryRun?: boolean; overrides?: Partial<PairConfig> }): Promise<CycleReport & { runtime: PairRuntime }>;
+  sync(opts?: SyncOptions): Promise<CycleReport & { runtime: PairRuntime }>;
+  /** Loses the pair's state: the next sync starts from an empty database (same kind as before). */
+  emptyStore(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,13 +58,27 @@ export interface WorldOptions {
   readonly pair?: Record<string, unknown>;
 }
 
+/** Every end-to-end suite runs once per server, PostgreSQL behind one and SQLite behind the other. */
+export const MATRIX: readonly (WorldOptions & { readonly label: string })[] = [
+  { label: 'Radicale + PostgreSQL', server: 'radicale', database: 'postgres' },
+  { label: 'Xandikos + SQLite', server: 'xandikos', database: 'sqlite' },
+];
+
 /** The emulator, a real CalDAV server and a store, wired as a configured pair. */
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const emulator = await startEmulator({});
   const dav = opts.server === 'xandikos' ? await startXandikos() : await startRadicale();
   const dir = mkdtempSync(join(tmpdir(), 'calbridge-e2e-'));
-  const pg = opts.database === 'postgres' ? await createTempDatabase() : undefined;
-  const store = await Store.open(pg ? pg.url : `sqlite:${join(dir, 'state.db')}`);
+  const databases: TempDatabase[] = [];
+  let generation = 0;
+  const openStore = async (): Promise<Store> => {
+    generation += 1;
+    if (opts.database !== 'postgres') return Store.open(`sqlite:${join(dir, `state-${generation}.db`)}`);
+    const pg = await createTempDatabase();
+    databases.push(pg);
+    return Store.open(pg.url);
+  };
+  let store = await openStore();
   const caFile = emulator.caFile!;
   process.env.CALBRIDGE_TEST_SECRET = 'secret';
   const pair = pairSchema.parse({
@@ -77,23 +109,33 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     baseDelayMs: 10,
   });
   const caldav = new CalDavClient({ credentials: { username: dav.username, password: dav.password } });
+  const collection = (await caldav.ensureCalendar(dav.calendarHomeUrl, 'Work')).href;
   return {
     emulator,
     dav,
-    store,
+    get store() {
+      return store;
+    },
+    collection,
     pair,
     graph,
     graphRef: { mailboxPath: mailboxPath(USER) },
     caldav,
     async sync(syncOpts = {}) {
       const config = { ...pair, ...syncOpts.overrides };
-      const runtime = await openPair(config, store, silent);
-      const report = await runSyncCycle({ pair: config.name, store, sides: runtime.sides, options: runtime.options, log: silent }, { dryRun: !!syncOpts.dryRun });
+      const runtime = await openPair(config, store, silent, syncOpts.now);
+      const sides = syncOpts.wrapSides ? syncOpts.wrapSides(runtime.sides) : runtime.sides;
+      const options = { ...runtime.options, ...(syncOpts.forceDeletes ? { allowMassDelete: true } : {}) };
+      const report = await runSyncCycle({ pair: config.name, store, sides, options, log: silent }, { dryRun: !!syncOpts.dryRun });
       return { ...report, runtime };
+    },
+    async emptyStore() {
+      await store.close();
+      store = await openStore();
     },
     async close() {
       await store.close();
-      await pg?.drop();
+      for (const pg of databases) await pg.drop();
       await dav.stop();
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });
