@@ -1,9 +1,16 @@
-import rrulePkg from 'rrule';
+import * as rruleModule from 'rrule';
 import type { Options } from 'rrule';
 import type { Frequency as ModelFrequency, RecurrenceRule } from '../../model/recurrence.js';
 import type { Weekday } from '../../model/time.js';
 import { monthLengthRange, type WallMs } from './wall.js';
 
+// rrule is CommonJS with a non-standard "module" field: under Node's ESM loader its exports sit on `default`
+// (named imports fail, caldav-ical.md §3.2), while a loader that compiles TS to CommonJS (tsx under mocha's
+// require) hands them over directly. Accept both shapes.
+type RruleExports = typeof import('rrule');
+const rrulePkg: RruleExports = (rruleModule as unknown as { default?: RruleExports }).default?.RRule
+  ? (rruleModule as unknown as { default: RruleExports }).default
+  : rruleModule;
 const { RRule } = rrulePkg;
 
 /**
