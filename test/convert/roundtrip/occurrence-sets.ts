@@ -1,0 +1,61 @@
+import { resolveGraphZone } from '../../../src/convert/timezones/index.js';
+import { expandRule } from '../../../src/convert/recurrence/index.js';
+import { expandRecurrence } from '../../../src/emulator/recurrence/index.js';
+import type { GraphEvent } from '../../../src/graph/types.js';
+import { eventTimeToEpochMs, localAsUtcMs, zoned, type CalendarItem, type EventTime } from '../../../src/model/index.js';
+
+/**
+ * Occurrence sets, each as sorted strings: an ISO UTC instant for timed events, the local date for
+ * all-day ones (an all-day date has no instant of its own). Graph events are expanded with the
+ * emulator's engine (an implementation of Graph's documented semantics written apart from
+ * src/convert), model items with the convert layer's own expansion.
+ */
+
+export interface Span {
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** Compare at most this many occurrences (the earliest). */
+  readonly limit: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Expansions run two days past the span and are then cut at its end: an all-day date sits at
+ * midnight of whichever zone a side pins it to, and must not fall in or out of the span by that.
+ */
+function cut(found: readonly string[], span: Span): string[] {
+  const endIso = iso(span.toMs);
+  return found.filter((o) => (o.length === 10 ? o < endIso.slice(0, 10) : o < endIso)).slice(0, span.limit);
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function graphOccurrences(e: GraphEvent, span: Span): string[] {
+  const allDay = e.isAllDay === true;
+  const startLocal = e.start!.dateTime.slice(0, 19);
+  const durationMs = localAsUtcMs(e.end!.dateTime.slice(0, 19)) - localAsUtcMs(startLocal);
+  const zoneName = e.recurrence?.range.recurrenceTimeZone ?? e.start!.timeZone;
+  const zone = resolveGraphZone(zoneName);
+  if (zone.kind !== 'iana') throw new Error(`zone ${zoneName} does not resolve`);
+  if (!e.recurrence) return [allDay ? startLocal.slice(0, 10) : iso(eventTimeToEpochMs(zoned(startLocal, zone.tz)))];
+  const found = expandRecurrence({ recurrence: e.recurrence, startLocal, durationMs, seriesTz: zone.tz, fromMs: span.fromMs, toMs: span.toMs + 2 * DAY_MS, limit: span.limit });
+  return cut(found.map((o) => (allDay ? o.originalStartLocal.slice(0, 10) : iso(o.startMs))), span);
+}
+
+export function itemOccurrences(item: CalendarItem, span: Span, floatingTz: string): string[] {
+  const render = (t: EventTime): string =>
+    t.kind === 'date' ? t.date : iso(eventTimeToEpochMs(t, floatingTz));
+  if (item.kind === 'single') return [render(item.event.start)];
+  const found = expandRule({
+    start: item.master.start,
+    rule: item.rule,
+    rdates: item.rdates,
+    exdates: item.cancelled,
+    fromMs: span.fromMs,
+    toMs: span.toMs + 2 * DAY_MS,
+    floatingTz,
+    limit: span.limit,
+  });
+  return cut(found.map(render), span);
+}
