@@ -10,7 +10,14 @@ const run = promisify(execFile);
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 
 /** Starts `calbridge emulator …` and resolves with the child and its first `count` stdout lines. */
-async function startCli(args: string[], count: number): Promise<{ child: ChildProcessWithoutNullStreams; lines: string[] }> {
+interface CliRun {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly lines: string[];
+  /** Everything the child wrote to stderr so far: the message of any failed assertion about it. */
+  readonly stderr: () => string;
+}
+
+async function startCli(args: string[], count: number): Promise<CliRun> {
   const child = spawn(process.execPath, [...CLI, 'emulator', ...args], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -23,7 +30,7 @@ async function startCli(args: string[], count: number): Promise<{ child: ChildPr
     });
     child.once('exit', (code) => reject(new Error(`emulator exited early (${code}): ${stderr}`)));
   });
-  return { child, lines };
+  return { child, lines, stderr: () => stderr };
 }
 
 function stop(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<number | null> {
@@ -37,7 +44,7 @@ describe('calbridge emulator (CLI, as a child process)', function () {
   this.timeout(90_000);
 
   it('prints the listening line and the CA file, serves seeded Graph over https, and exits 0 on SIGTERM', async () => {
-    const { child, lines } = await startCli(['--port', '0', '--seed', 'config/emulator-seed.example.json'], 2);
+    const { child, lines, stderr } = await startCli(['--port', '0', '--seed', 'config/emulator-seed.example.json'], 2);
     try {
       const listening = /^graph emulator listening on (https:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0]!);
       const ca = /^ca file: (\/.+\.pem)$/.exec(lines[1]!);
@@ -47,7 +54,7 @@ describe('calbridge emulator (CLI, as a child process)', function () {
       const fetch = trustingFetch(await readFile(ca[1]!, 'utf8'));
       const { access_token } = (await (await fetch(`${baseUrl}/_emulator/tokens`, { method: 'POST' })).json()) as { access_token: string };
       const res = await fetch(`${baseUrl}/v1.0/users/alice@contoso.example/events`, { headers: { authorization: `Bearer ${access_token}` } });
-      assert.equal(res.status, 200);
+      assert.equal(res.status, 200, stderr());
       const subjects = ((await res.json()) as { value: Array<{ subject: string }> }).value.map((e) => e.subject).sort();
       assert.deepEqual(subjects, ['Company holiday', 'Stand-up']);
 
@@ -57,7 +64,7 @@ describe('calbridge emulator (CLI, as a child process)', function () {
       });
       assert.deepEqual(JSON.parse(probe.stdout), { ok: true });
 
-      assert.equal(await stop(child, 'SIGTERM'), 0);
+      assert.equal(await stop(child, 'SIGTERM'), 0, stderr());
       assert.equal(existsSync(ca[1]!), false, 'the temp CA dir is removed on exit');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
@@ -65,7 +72,7 @@ describe('calbridge emulator (CLI, as a child process)', function () {
   });
 
   it('serves plain http with --http, prints a single line, auto-approves device codes, and exits 0 on SIGINT', async () => {
-    const { child, lines } = await startCli(['--http', '--port', '0', '--approve-device-codes', 'demo@contoso.example'], 1);
+    const { child, lines, stderr } = await startCli(['--http', '--port', '0', '--approve-device-codes', 'demo@contoso.example'], 1);
     try {
       const listening = /^graph emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0]!);
       assert.ok(listening, lines[0]);
@@ -76,8 +83,8 @@ describe('calbridge emulator (CLI, as a child process)', function () {
       const dc = await post('/common/oauth2/v2.0/devicecode', { client_id: 'demo', scope: 'Calendars.ReadWrite' });
       const token = await post('/common/oauth2/v2.0/token', { grant_type: 'device_code', client_id: 'demo', device_code: dc.device_code! });
       const me = await fetch(`${base}/v1.0/me/calendars`, { headers: { authorization: `Bearer ${token.access_token}` } });
-      assert.equal(me.status, 200);
-      assert.equal(await stop(child, 'SIGINT'), 0);
+      assert.equal(me.status, 200, stderr());
+      assert.equal(await stop(child, 'SIGINT'), 0, stderr());
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
