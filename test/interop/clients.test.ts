@@ -44,7 +44,9 @@ for (const server of ['radicale', 'xandikos'] as const) {
       world = await withPrivateTmpdir(storage, () => startWorld({ server }));
       await seedOutlook(world);
       collection = (await world.sync()).runtime.caldavCalendar;
-      python = await readWithPython(world.dav, CALENDAR, RANGE);
+      // Xandikos 0.2.8 (Debian) answers CALDAV:expand with a 500 for any VEVENT with one EXDATE
+      // (xandikos/icalendar.py rruleset_from_comp iterates a vDDDLists), so its client expands itself.
+      python = await readWithPython(world.dav, CALENDAR, RANGE, server === 'xandikos' ? 'client' : 'server');
     });
     after(async () => {
       await world?.close();

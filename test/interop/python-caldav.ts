@@ -61,9 +61,12 @@ function run<T>(dav: DavServer, calendar: string, request: Record<string, unknow
   });
 }
 
-/** Lists the calendar's objects and its occurrences in [start, end) expanded the way python3-caldav does. */
-export function readWithPython(dav: DavServer, calendar: string, range: { start: string; end: string }): Promise<PythonRead> {
-  return run<PythonRead>(dav, calendar, { action: 'read', ...range });
+/**
+ * Lists the calendar's objects and its occurrences in [start, end) as python3-caldav expands them: asking the
+ * server (CALDAV:expand, RFC 4791 §9.6.5) or, with `expand: 'client'`, expanding with recurring_ical_events itself.
+ */
+export function readWithPython(dav: DavServer, calendar: string, range: { start: string; end: string }, expand: 'server' | 'client' = 'server'): Promise<PythonRead> {
+  return run<PythonRead>(dav, calendar, { action: 'read', ...range, expand });
 }
 
 /** Saves each ICS text as a new event, as a python3-caldav user would. */
