@@ -1,5 +1,6 @@
 import * as tzlib from 'timezones-ical-library';
 import { BoundedCache } from './bounded-cache.js';
+import { offsetFormatter } from './zone-offset.js';
 
 /**
  * Spelling of IANA zone names. Node's ICU knows every tzdata name and link but canonicalises to CLDR's legacy ids
@@ -17,24 +18,11 @@ function tzlibKnows(name: string): boolean {
   return tzlibNames.has(name);
 }
 
-// Building an Intl.DateTimeFormat costs about a millisecond; names repeat, so answers are kept (misses as null).
-const icuIds = new BoundedCache<string | null>(4096);
 const canonicalNames = new BoundedCache<string | null>(4096);
 
 /** ICU's id for a zone name (case-insensitive; links resolved the CLDR way), or undefined when Node does not know it. */
 export function icuZoneId(name: string): string | undefined {
-  const hit = icuIds.get(name);
-  if (hit !== undefined) return hit ?? undefined;
-  // Intl also takes offsets such as "+01:00" on newer engines; those are not zone names.
-  let id: string | null = null;
-  if (/^[A-Za-z]/.test(name)) {
-    try {
-      id = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    } catch {
-      id = null;
-    }
-  }
-  return icuIds.set(name, id) ?? undefined;
+  return offsetFormatter(name)?.resolvedOptions().timeZone;
 }
 
 function tzlibPrimary(name: string): string | undefined {

@@ -1,3 +1,4 @@
+import { fastOffsetMinutes } from './zone-offset.js';
 
 /** A change of a zone's UTC offset, as Node's tz data (ICU) has it. */
 export interface OffsetTransition {
@@ -8,24 +9,6 @@ export interface OffsetTransition {
 }
 
 const MINUTE = 60_000;
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/;
-
-/**
- * Same value as model/instant's zoneOffsetMinutes, read from ICU's "GMT+05:30" rendering: formatting one field
- * is about five times faster than formatToParts, and a transition scan makes hundreds of probes per year.
- */
-function probeOffset(tz: string, epochMs: number): number {
-  let f = offsetFormatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
-    offsetFormatters.set(tz, f);
-  }
-  const m = LONG_OFFSET.exec(f.format(epochMs));
-  if (!m?.[1]) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3]) + Math.round(Number(m[4] ?? 0) / 60);
-  return m[1] === '-' ? -minutes : minutes;
-}
 // Offsets are probed once per day: no zone changes its offset twice within a day, and any transition
 // is then located to the minute (transitions fall on whole minutes since tz data left local mean time).
 const PROBE_STEP = 86_400_000;
@@ -34,10 +17,10 @@ const PROBE_STEP = 86_400_000;
 export function offsetTransitions(tz: string, startMs: number, endMs: number): OffsetTransition[] {
   const found: OffsetTransition[] = [];
   let prevMs = startMs;
-  let prevOffset = probeOffset(tz, startMs);
+  let prevOffset = fastOffsetMinutes(tz, startMs);
   for (let probe = startMs + PROBE_STEP; prevMs < endMs; probe += PROBE_STEP) {
     const at = Math.min(probe, endMs);
-    const offset = probeOffset(tz, at);
+    const offset = fastOffsetMinutes(tz, at);
     if (offset !== prevOffset) {
       found.push({ atMs: firstMinuteWith(tz, prevMs, at, offset), fromMinutes: prevOffset, toMinutes: offset });
     }
@@ -53,7 +36,7 @@ function firstMinuteWith(tz: string, lowMs: number, highMs: number, target: numb
   let hi = Math.ceil(highMs / MINUTE);
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (probeOffset(tz, mid * MINUTE) === target) hi = mid;
+    if (fastOffsetMinutes(tz, mid * MINUTE) === target) hi = mid;
     else lo = mid;
   }
   return hi * MINUTE;
