@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startWorld, type World } from '../sync/e2e/harness.js';
 import { HOLIDAY, HOLIDAY_ICS, HOLIDAY_OCCURRENCE, YOGA, YOGA_EXCLUDED, YOGA_ICS, YOGA_OCCURRENCES } from './caldav-seed.js';
 import { calendarView, instances, occurrenceOf, seriesMaster } from './graph-view.js';
-import { khalFor, khalMissing, radicaleCollectionFolder, withPrivateTmpdir } from './khal.js';
+import { collectionFolder, khalFor, khalMissing, withPrivateTmpdir } from './khal.js';
 import { byStart, EXPECTED, GONE, RANGE, seedOutlook, SUBJECTS, type ExpectedOccurrence } from './outlook-seed.js';
 import { pythonCaldavMissing, readWithPython, writeWithPython, type PythonRead } from './python-caldav.js';
 
@@ -39,7 +39,7 @@ for (const server of ['radicale', 'xandikos'] as const) {
         console.log(`    skipping the interop tests: ${missing}`);
         this.skip();
       }
-      // Radicale's storage must land in a dir of our own to be found for khal (khal.ts).
+      // The server's storage must land in a dir of our own to be found for khal (khal.ts).
       storage = mkdtempSync(join(tmpdir(), 'calbridge-interop-'));
       world = await withPrivateTmpdir(storage, () => startWorld({ server }));
       await seedOutlook(world);
@@ -96,26 +96,24 @@ for (const server of ['radicale', 'xandikos'] as const) {
       assert.doesNotMatch(review?.description ?? '', /<\/?[a-z]+>/i, 'DESCRIPTION is plain text, not HTML');
     });
 
-    if (server === 'radicale') {
-      it('khal (reading Radicale’s folder) shows Berlin wall times, the move, no cancelled slot, an all-day span', async () => {
-        const khal = khalFor(radicaleCollectionFolder(storage, collection, world.dav.username));
-        try {
-          const lines = await khal.list('2026-12-01', '2027-07-01');
-          const timed = EXPECTED.filter((e) => e.start.includes('T'));
-          const shown = lines.filter((l) => l.start.includes(':')).map((l) => `${l.start} ${l.end} ${l.title}`).sort();
-          assert.deepEqual(shown, timed.map((e) => `${berlinWall(e.start)} ${berlinWall(e.end)} ${e.summary}`).sort());
-          // Spelled out for the DST crossing: New York moves an hour earlier in Berlin for two weeks in March.
-          assert.ok(shown.includes(`2027-03-10 15:00 2027-03-10 15:30 ${SUBJECTS.standup}`));
-          assert.ok(shown.includes(`2027-03-22 14:00 2027-03-22 14:30 ${SUBJECTS.standup}`));
-          assert.ok(shown.includes(`2027-03-18 16:00 2027-03-18 16:30 ${SUBJECTS.standupMoved}`));
-          assert.ok(!shown.some((l) => l.startsWith('2027-03-15') || l.startsWith('2027-03-17')), 'cancelled and moved-away slots are empty');
-          const allDay = lines.filter((l) => l.title === SUBJECTS.offsite);
-          assert.deepEqual(allDay.map((l) => `${l.day} ${l.start} ${l.end}`), ['2026-12-21', '2026-12-22', '2026-12-23'].map((d) => `${d} 2026-12-21 2026-12-23`));
-        } finally {
-          khal.close();
-        }
-      });
-    }
+    it('khal (reading the server’s folder) shows Berlin wall times, the move, no cancelled slot, an all-day span', async () => {
+      const khal = khalFor(collectionFolder(storage, server, collection));
+      try {
+        const lines = await khal.list('2026-12-01', '2027-07-01');
+        const timed = EXPECTED.filter((e) => e.start.includes('T'));
+        const shown = lines.filter((l) => l.start.includes(':')).map((l) => `${l.start} ${l.end} ${l.title}`).sort();
+        assert.deepEqual(shown, timed.map((e) => `${berlinWall(e.start)} ${berlinWall(e.end)} ${e.summary}`).sort());
+        // Spelled out for the DST crossing: New York moves an hour earlier in Berlin for two weeks in March.
+        assert.ok(shown.includes(`2027-03-10 15:00 2027-03-10 15:30 ${SUBJECTS.standup}`));
+        assert.ok(shown.includes(`2027-03-22 14:00 2027-03-22 14:30 ${SUBJECTS.standup}`));
+        assert.ok(shown.includes(`2027-03-18 16:00 2027-03-18 16:30 ${SUBJECTS.standupMoved}`));
+        assert.ok(!shown.some((l) => l.startsWith('2027-03-15') || l.startsWith('2027-03-17')), 'cancelled and moved-away slots are empty');
+        const allDay = lines.filter((l) => l.title === SUBJECTS.offsite);
+        assert.deepEqual(allDay.map((l) => `${l.day} ${l.start} ${l.end}`), ['2026-12-21', '2026-12-22', '2026-12-23'].map((d) => `${d} 2026-12-21 2026-12-23`));
+      } finally {
+        khal.close();
+      }
+    });
 
     it('reverse: events saved with python3-caldav reach Graph with the right instants, all-day flag and recurrence', async () => {
       await writeWithPython(world.dav, CALENDAR, [YOGA_ICS, HOLIDAY_ICS]);

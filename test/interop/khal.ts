@@ -1,9 +1,10 @@
-// khal (Debian's 0.10.5) reading a Radicale collection folder as a vdir, with its own config, database and
+// khal (Debian's 0.10.5) reading a CalDAV server's collection folder as a vdir, with its own config, database and
 // HOME in a temp dir so it never touches the real home.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DavServer } from '../helpers/dav-servers.js';
 
 const KHAL = '/usr/bin/khal';
 
@@ -22,18 +23,20 @@ export function khalMissing(): string | undefined {
 }
 
 /**
- * Radicale keeps collection /<user>/<name>/ as the folder collections/collection-root/<user>/<name>/ (one .ics per
- * item) under its storage dir, which test/helpers/dav-servers.ts makes as calbridge-radicale-* in os.tmpdir().
- * Collection names repeat across runs, so the caller starts Radicale with TMPDIR pointing at a dir of its own
- * (see withPrivateTmpdir) and passes that dir here.
+ * Both servers keep a collection as a plain folder of .ics files (a vdir khal can read) at the collection's URL path
+ * under their storage root: Radicale under collections/collection-root/, Xandikos under data/ (a git working
+ * tree). test/helpers/dav-servers.ts makes that storage as calbridge-<server>-* in os.tmpdir(); collection names
+ * repeat across runs, so the caller starts the server with TMPDIR pointing at a dir of its own (withPrivateTmpdir)
+ * and passes that dir here.
  */
-export function radicaleCollectionFolder(storageParent: string, collectionUrl: string, user: string): string {
-  const name = decodeURIComponent(new URL(collectionUrl).pathname.split('/').filter(Boolean).pop() ?? '');
+export function collectionFolder(storageParent: string, server: DavServer['kind'], collectionUrl: string): string {
+  const root = server === 'radicale' ? join('collections', 'collection-root') : 'data';
+  const path = decodeURIComponent(new URL(collectionUrl).pathname);
   const hits = readdirSync(storageParent)
-    .filter((d) => d.startsWith('calbridge-radicale-'))
-    .map((d) => join(storageParent, d, 'collections', 'collection-root', user, name))
+    .filter((d) => d.startsWith(`calbridge-${server}-`))
+    .map((d) => join(storageParent, d, root, path))
     .filter((p) => existsSync(p));
-  if (hits.length !== 1) throw new Error(`expected one Radicale folder for ${collectionUrl} in ${storageParent}, found ${hits.length}`);
+  if (hits.length !== 1) throw new Error(`expected one ${server} folder for ${collectionUrl} in ${storageParent}, found ${hits.length}`);
   return hits[0]!;
 }
 
