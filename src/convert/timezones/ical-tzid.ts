@@ -39,8 +39,9 @@ function byName(tzid: string): string | undefined {
   const direct = canonicalIana(tzid);
   if (direct !== undefined) return direct;
   // Vendor prefixes: /mozilla.org/20050126_1/Europe/Berlin, /freeassociation.sourceforge.net/Tzfile/Europe/London,
-  // /citadel.org/20190914_1/Asia/Tokyo, /softwarestudio.org/Olson_20011030_5/America/New_York.
-  if (tzid.includes('/')) {
+  // /citadel.org/20190914_1/Asia/Tokyo, /softwarestudio.org/Olson_20011030_5/America/New_York. They hold no
+  // spaces, unlike Outlook 2003 display names ("(GMT+01.00) Amsterdam / Berlin / ...").
+  if (tzid.includes('/') && !/\s/.test(tzid)) {
     const parts = tzid.split('/').filter((p) => p !== '');
     for (let k = 1; k < parts.length; k++) {
       const zone = canonicalIana(parts.slice(k).join('/'));
