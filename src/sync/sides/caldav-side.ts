@@ -1,5 +1,5 @@
 import type { CalDavClient } from '../../caldav/client.js';
-import { DavHttpError, PreconditionFailedError } from '../../caldav/errors.js';
+import { PreconditionFailedError } from '../../caldav/errors.js';
 import { hrefKey, hrefNameFor, resolveHref, asCollectionUrl } from '../../caldav/href.js';
 import { icsToItem, itemToIcs, patchIcs } from '../../convert/ical/index.js';
 import type { CalendarItem } from '../../model/event.js';
@@ -28,12 +28,10 @@ export class CaldavSide implements SideAdapter {
     const { found } = await this.client.multiget(this.ctx.collectionUrl, [href]);
     const obj = found[0];
     if (!obj) {
-      try {
-        await this.client.fetchEtag(href);
-      } catch (err) {
-        if (err instanceof DavHttpError && err.status === 404) return { state: 'deleted' };
-        throw err;
-      }
+      // Only a complete listing tells "gone" from "not returned" alike on every server: a PROPFIND on a gone member
+      // is a 404 on Radicale but a 207 whose response status is 404 on Xandikos.
+      const listed = await this.client.listAll(this.ctx.collectionUrl);
+      if (!listed.some((l) => hrefKey(l.href) === hrefKey(href))) return { state: 'deleted' };
       return { state: 'unreadable', ref: href, error: 'exists but calendar-multiget did not return it' };
     }
     this.texts.set(hrefKey(href), { etag: obj.etag, data: obj.data });

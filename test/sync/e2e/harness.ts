@@ -30,6 +30,8 @@ export interface SyncOptions {
   readonly forceDeletes?: boolean;
   /** Replaces the sides the engine drives, e.g. with one that fails after its remote write succeeded. */
   readonly wrapSides?: (sides: Readonly<Record<Side, SideAdapter>>) => Readonly<Record<Side, SideAdapter>>;
+  /** Replaces the store the cycle writes to, e.g. with one that dies like a killed process at a chosen call. */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 export interface World {
@@ -126,7 +128,8 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       const runtime = await openPair(config, store, silent, syncOpts.now);
       const sides = syncOpts.wrapSides ? syncOpts.wrapSides(runtime.sides) : runtime.sides;
       const options = { ...runtime.options, ...(syncOpts.forceDeletes ? { allowMassDelete: true } : {}) };
-      const report = await runSyncCycle({ pair: config.name, store, sides, options, log: silent }, { dryRun: !!syncOpts.dryRun });
+      const cycleStore = syncOpts.wrapStore ? syncOpts.wrapStore(store) : store;
+      const report = await runSyncCycle({ pair: config.name, store: cycleStore, sides, options, log: silent }, { dryRun: !!syncOpts.dryRun });
       return { ...report, runtime };
     },
     async emptyStore() {
