@@ -136,6 +136,11 @@ for (const server of ['radicale', 'xandikos'] as const) {
       const listed = await instances(world, masterId, RANGE);
       assert.deepEqual(sorted(listed.map(occurrenceOf)), sorted(YOGA_OCCURRENCES));
       assert.ok(!listed.some((e) => occurrenceOf(e).start === YOGA_EXCLUDED), 'the EXDATE occurrence is not an instance');
+      const reread = await readWithPython(world.dav, CALENDAR, RANGE, server === 'xandikos' ? 'client' : 'server');
+      assert.deepEqual(reread.objects.filter((o) => o.summary === YOGA || o.summary === HOLIDAY).map((o) => o.summary).sort(), [HOLIDAY, YOGA],
+        'the client sees its own events once, not echoed back as copies');
+      const again = await world.sync();
+      assert.equal(again.writes, 0, `nothing left to write: ${JSON.stringify(again.counts)}`);
     });
   });
 }
