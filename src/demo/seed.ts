@@ -26,7 +26,7 @@ const at = (date: string, time: string, timeZone: string) => ({ dateTime: `${dat
 
 /**
  * A realistic mailbox, dated around `nowMs` so it always falls in the sync window: a weekly series with one
- * occurrence moved and one cancelled, a monthly series on day 31 (Graph skips short months), a multi-day all-day
+ * occurrence moved and one cancelled, a monthly series on day 31 (Outlook clamps it to the last day of short months), a multi-day all-day
  * event, and meetings in New York, Berlin and Tokyo, one with an HTML body and a location.
  */
 export function demoSeed(nowMs: number): EmulatorSeed {
