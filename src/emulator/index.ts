@@ -23,7 +23,7 @@ import { createServerTls, type ServerTls } from './tls.js';
  * - Trusting the CA: MSAL node and the Graph JS client both use Node's global fetch. In a child process set
  *   `NODE_EXTRA_CA_CERTS=<caFile>`; in-process, pass `system: { networkClient: new TrustingNetworkClient(caPem) }`
  *   to MSAL, and give the Graph client `middleware: graphMiddlewareTrusting(caPem, authProvider)` instead of
- *   `authProvider` (both in src/emulator/tls-clients.ts; test/helpers/emulator.ts does this).
+ *   `authProvider` (both in src/graph/trust.ts, which calbridge itself uses for `graph.caFile`; test/helpers/emulator.ts does this).
  * - Graph JS client: `Client.initWithMiddleware({ authProvider | middleware, baseUrl, customHosts: new Set([hostname]) })`
  *   with the host name WITHOUT port (GraphRequestUtil.isValidEndpoint compares names only): without customHosts the
  *   AuthenticationHandler strips the Authorization header for non-Microsoft hosts.

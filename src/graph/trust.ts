@@ -2,7 +2,17 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  RedirectHandler,
+  RedirectHandlerOptions,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type AuthenticationProvider,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 
 /**
  * Trusting an extra CA (config `graph.caFile`; the emulator's throw-away CA in tests and the demo).
@@ -79,4 +89,18 @@ export class FetchHandler implements Middleware {
   async execute(context: Context): Promise<void> {
     context.response = await this.fetch(context.request, context.options as RequestInit);
   }
+}
+
+/**
+ * The Graph JS client's default middleware chain (MiddlewareFactory.getDefaultMiddlewareChain) sending
+ * through a fetch that trusts `extraCaPem`: for plain SDK use (`Client.initWithMiddleware({ middleware })`).
+ */
+export function graphMiddlewareTrusting(extraCaPem: string, authProvider: AuthenticationProvider): Middleware[] {
+  return [
+    new AuthenticationHandler(authProvider),
+    new RetryHandler(new RetryHandlerOptions()),
+    new RedirectHandler(new RedirectHandlerOptions()),
+    new TelemetryHandler(),
+    new FetchHandler(trustingFetch(extraCaPem)),
+  ];
 }

@@ -8,8 +8,6 @@
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 export class UnknownTimeZoneError extends Error {
   constructor(readonly zone: string) {
     super(`unknown time zone "${zone}"`);
@@ -17,16 +15,34 @@ export class UnknownTimeZoneError extends Error {
   }
 }
 
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
-    } catch {
-      throw new UnknownTimeZoneError(tz);
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const MAX_FORMATTERS = 4096;
+
+/**
+ * One offset-only formatter per zone name (building one costs about a millisecond), or undefined when Node
+ * does not know the name. Rendering one field is about five times faster than formatToParts.
+ */
+export function offsetFormatter(name: string): Intl.DateTimeFormat | undefined {
+  let f = formatters.get(name);
+  if (f === undefined) {
+    f = null;
+    // Newer engines also take offsets such as "+01:00"; those are not zone names.
+    if (/^[A-Za-z]/.test(name)) {
+      try {
+        f = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
+      } catch {
+        f = null;
+      }
     }
-    formatters.set(tz, f);
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(name, f);
   }
+  return f ?? undefined;
+}
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  const f = offsetFormatter(tz);
+  if (!f) throw new UnknownTimeZoneError(tz);
   return f;
 }
 

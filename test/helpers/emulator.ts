@@ -1,6 +1,6 @@
 import { Client } from '@microsoft/microsoft-graph-client';
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../src/emulator/index.js';
-import { graphMiddlewareTrusting, trustingFetch, type FetchLike } from '../../src/emulator/tls-clients.js';
+import { graphMiddlewareTrusting, trustingFetch, type FetchLike } from '../../src/graph/trust.js';
 
 /**
  * The Graph emulator for tests: https on a free 127.0.0.1 port (unless `tls: false`), plus a fetch and a Graph JS

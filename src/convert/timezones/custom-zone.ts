@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { BoundedCache } from './bounded-cache.js';
-import type { OffsetTransition } from './intl-transitions.js';
+import type { OffsetTransition } from '../../model/zone-offsets.js';
 
 /**
  * Offsets of a zone known only by its VTIMEZONE (RFC 5545 §3.6.5), through ical.js's own expansion of the

@@ -1,6 +1,6 @@
 import * as tzlib from 'timezones-ical-library';
 import { BoundedCache } from './bounded-cache.js';
-import { offsetFormatter } from './zone-offset.js';
+import { offsetFormatter } from '../../model/zone-offsets.js';
 
 /**
  * Spelling of IANA zone names. Node's ICU knows every tzdata name and link but canonicalises to CLDR's legacy ids

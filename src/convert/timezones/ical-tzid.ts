@@ -5,7 +5,7 @@ import { windowsZoneByDisplayName } from './windows-display.js';
 import { WINDOWS_ZONES } from './windows-zones-data.js';
 import { windowsToIana } from './windows-zones.js';
 import { localToEpochMs } from '../../model/instant.js';
-import { fastOffsetMinutes } from './zone-offset.js';
+import { probeOffsetMinutes } from '../../model/zone-offsets.js';
 import { vtimezoneMatchesIana } from './zone-match.js';
 
 /**
@@ -81,7 +81,7 @@ function probeInstants(year: number): number[] {
 
 function zoneFingerprint(id: string, year: number): string {
   const key = `${year} ${id}`;
-  return fingerprints.get(key) ?? fingerprints.set(key, probeInstants(year).map((ms) => fastOffsetMinutes(id, ms)).join());
+  return fingerprints.get(key) ?? fingerprints.set(key, probeInstants(year).map((ms) => probeOffsetMinutes(id, ms)).join());
 }
 
 function byRules(tzid: string, vtimezoneText: string): string | undefined {

@@ -1,5 +1,5 @@
 import { utcMsAsLocal } from '../../model/instant.js';
-import type { OffsetTransition } from './intl-transitions.js';
+import type { OffsetTransition } from '../../model/zone-offsets.js';
 
 /**
  * Builds VTIMEZONE text (RFC 5545 §3.6.5) from a zone's real offset transitions. Yearly repeating onsets

@@ -1,7 +1,7 @@
 import { UnknownTimeZoneError, localToEpochMs, zoneOffsetMinutes } from '../../model/instant.js';
 import { BoundedCache } from './bounded-cache.js';
 import { canonicalIana, currentRulesVtimezone } from './iana-names.js';
-import { offsetTransitions } from './intl-transitions.js';
+import { offsetTransitions } from '../../model/zone-offsets.js';
 import { buildVtimezone } from './vtimezone-rules.js';
 import { vtimezoneMatchesIana } from './zone-match.js';
 

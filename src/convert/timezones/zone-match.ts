@@ -1,6 +1,6 @@
 import { zoneOffsetMinutes } from '../../model/instant.js';
 import { offsetAt, vtimezoneTransitions } from './custom-zone.js';
-import { offsetTransitions, type OffsetTransition } from './intl-transitions.js';
+import { offsetTransitions, type OffsetTransition } from '../../model/zone-offsets.js';
 
 const MONTH_MS = 30 * 86_400_000;
 

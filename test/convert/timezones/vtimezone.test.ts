@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { UnknownTimeZoneError, epochMsToLocal, localToEpochMs, zoneOffsetMinutes } from '../../../src/model/instant.js';
 import { customZoneOffsetMinutes } from '../../../src/convert/timezones/custom-zone.js';
-import { offsetTransitions } from '../../../src/convert/timezones/intl-transitions.js';
+import { offsetTransitions } from '../../../src/model/zone-offsets.js';
 import { vtimezoneFor } from '../../../src/convert/timezones/vtimezone.js';
 import { vtimezoneMatchesIana } from '../../../src/convert/timezones/zone-match.js';
 

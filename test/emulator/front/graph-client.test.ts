@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConfidentialClientApplication, PublicClientApplication } from '@azure/msal-node';
 import { Client, GraphError, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client';
-import { TrustingNetworkClient, graphMiddlewareTrusting } from '../../../src/emulator/tls-clients.js';
+import { TrustingNetworkClient, graphMiddlewareTrusting } from '../../../src/graph/trust.js';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 
 /**

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { offsetTransitions } from '../../../src/convert/timezones/intl-transitions.js';
+import { offsetTransitions } from '../../src/model/zone-offsets.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-describe('convert/timezones/intl-transitions', () => {
+describe('model/zone-offsets transitions', () => {
   it('finds US DST changes to the minute', () => {
     const found = offsetTransitions('America/New_York', Date.UTC(2024, 0, 1), Date.UTC(2025, 0, 1));
     assert.deepEqual(

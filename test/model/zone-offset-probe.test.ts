@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { UnknownTimeZoneError, zoneOffsetMinutes } from '../../../src/model/instant.js';
-import { fastOffsetMinutes, offsetFormatter } from '../../../src/convert/timezones/zone-offset.js';
+import { UnknownTimeZoneError, zoneOffsetMinutes } from '../../src/model/instant.js';
+import { probeOffsetMinutes as fastOffsetMinutes, offsetFormatter } from '../../src/model/zone-offsets.js';
 
-describe('convert/timezones/zone-offset', () => {
+describe('model/zone-offsets probe', () => {
   it("equals model/instant's zoneOffsetMinutes, local mean time included", () => {
     const zones = ['America/New_York', 'Europe/Amsterdam', 'Asia/Kolkata', 'Pacific/Chatham', 'America/St_Johns', 'UTC'];
     const instants = [Date.UTC(1880, 5, 1), Date.UTC(1930, 0, 1), Date.UTC(1997, 9, 28, 14), Date.UTC(2026, 6, 1)];
