@@ -20,6 +20,14 @@ export interface CaldavReadContext {
 export type FetchedTexts = Map<string, { etag: string; data: string }>;
 
 /**
+ * The CalDAV cursor belongs to its window, as Graph's does: a member reported once while it lay beyond the window
+ * is never reported again by that token, so when the window moves the collection is listed afresh.
+ */
+export function caldavCursorScope(collectionUrl: string, window: SyncWindow): string {
+  return `${collectionUrl}|${window.start}|${window.end}`;
+}
+
+/**
  * Reads the CalDAV side: sync-collection from the stored token (RFC 6578), or — without a token, or when the
  * server says it is dead — a complete etag listing diffed against the mapping table. Changed members are fetched
  * with calendar-multiget; a member that fails to parse is reported by href and never taken as deleted.
@@ -27,7 +35,8 @@ export type FetchedTexts = Map<string, { etag: string; data: string }>;
 export async function readCaldavSide(ctx: CaldavReadContext, records: readonly ItemRecord[], texts: FetchedTexts): Promise<SideRead> {
   const { store, pair, client, collectionUrl, window } = ctx;
   const byHref = new Map(records.filter((r) => r.caldavHref).map((r) => [hrefKey(r.caldavHref!), r]));
-  const stored = await store.getCursor(pair, 'caldav', collectionUrl);
+  const scope = caldavCursorScope(collectionUrl, window);
+  const stored = await store.getCursor(pair, 'caldav', scope);
   let sync = await client.syncChanges(collectionUrl, stored);
   if (sync.kind === 'token-invalid') sync = await client.syncChanges(collectionUrl, undefined);
   const observations = new Map<string, Observation>();
@@ -70,7 +79,7 @@ export async function readCaldavSide(ctx: CaldavReadContext, records: readonly I
     observations,
     outsideWindow,
     commit: async () => {
-      if (token) await store.setCursor(pair, 'caldav', collectionUrl, token);
+      if (token) await store.setCursor(pair, 'caldav', scope, token);
     },
   };
 }

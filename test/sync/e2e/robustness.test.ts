@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../../src/store/store.js';
+import { caldavCursorScope } from '../../../src/sync/sides/caldav-read.js';
 import type { SideAdapter } from '../../../src/sync/sides/side.js';
+import { syncWindow } from '../../../src/sync/window.js';
 import { MATRIX, startWorld, type World } from './harness.js';
 import {
   assertQuiet, caldavEdit, caldavNone, caldavObjects, caldavOne, caldavPut, day, graphCreate, graphDelete, graphEvents, graphNone,
@@ -93,13 +95,15 @@ for (const setup of MATRIX) {
     });
 
     it('falls back to a full listing when the CalDAV sync-token is refused: changes arrive, nothing is deleted', async () => {
-      const { runtime } = await world.sync();
-      const token = await world.store.getCursor(world.pair.name, 'caldav', runtime.caldavCalendar);
+      const now = Date.now();
+      const { runtime } = await world.sync({ now });
+      const scope = caldavCursorScope(runtime.caldavCalendar, syncWindow(now, world.pair.window.past, world.pair.window.future));
+      const token = await world.store.getCursor(world.pair.name, 'caldav', scope);
       assert.ok(token, 'a CalDAV sync-token is stored');
-      await world.store.setCursor(world.pair.name, 'caldav', runtime.caldavCalendar, `${token}-not-issued-by-this-server`);
+      await world.store.setCursor(world.pair.name, 'caldav', scope, `${token}-not-issued-by-this-server`);
       const graphBefore = (await graphEvents(world)).length;
       await caldavEdit(world, 'storm: thunderbird 1', (item) => (item.kind === 'single' ? { ...item, event: { ...item.event, summary: 'storm: thunderbird 1 (after token loss)' } } : item));
-      const report = await syncSettled(world);
+      const report = await syncSettled(world, { now });
       assert.equal(report.counts['update-graph'], 1, JSON.stringify(report.counts));
       assert.equal(report.counts['delete-graph'], undefined);
       await graphOne(world, 'storm: thunderbird 1 (after token loss)');
