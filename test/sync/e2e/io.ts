@@ -136,9 +136,20 @@ export async function syncSettled(world: World, opts: SyncOptions = {}): Promise
   return first;
 }
 
+const WRITE_METHODS = ['POST', 'PATCH', 'DELETE'] as const;
+
+/**
+ * Quiescence, checked on the servers as well as in the engine's report: the emulator saw no write request and
+ * every CalDAV object kept its etag.
+ */
 export async function assertQuiet(world: World, opts: SyncOptions = {}): Promise<void> {
+  const etags = async () => new Map((await world.caldav.listAll(world.collection)).map((l) => [l.href, l.etag]));
+  const graphWrites = () => WRITE_METHODS.map((m) => world.emulator.control.stats().byMethod[m] ?? 0);
+  const [etagsBefore, writesBefore] = [await etags(), graphWrites()];
   const again = await world.sync(opts);
   assert.equal(again.writes, 0, `quiescence: an immediate second sync wrote ${JSON.stringify(again.counts)}`);
+  assert.deepEqual(graphWrites(), writesBefore, 'quiescence: no write request reached Graph');
+  assert.deepEqual(await etags(), etagsBefore, 'quiescence: no CalDAV object changed');
   await assertNoDuplicates(world);
 }
 
