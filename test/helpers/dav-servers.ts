@@ -13,6 +13,8 @@ export interface DavServer {
   calendarHomeUrl: string;
   username: string;
   password: string;
+  /** The throw-away folder holding the server's data; removed by stop(). */
+  storageDir: string;
   stop(): Promise<void>;
 }
 
@@ -90,7 +92,7 @@ function requireFile(path: string, kind: DavServer['kind'], debPackage: string):
 
 function serverHandle(kind: DavServer['kind'], baseUrl: string, calendarHomeUrl: string, username: string,
   password: string, running: Running): DavServer {
-  return { kind, baseUrl, calendarHomeUrl, username, password, stop: () => stopProcess(running) };
+  return { kind, baseUrl, calendarHomeUrl, username, password, storageDir: running.dir, stop: () => stopProcess(running) };
 }
 
 async function freePort(): Promise<number> {
