@@ -9,7 +9,7 @@ import type {
   GraphRecurrencePattern,
   GraphRecurrenceRange,
 } from '../../../src/graph/types.js';
-import { localAsUtcMs, utcMsAsLocal } from '../../../src/model/index.js';
+import { convertLocal, localAsUtcMs, utcMsAsLocal } from '../../../src/model/index.js';
 
 /**
  * Graph events as Graph returns them (times in the event's own zone, as with a Prefer header for it),
@@ -164,8 +164,6 @@ export interface GeneratedEvent {
   readonly tz: string;
 }
 
-const fmt = (ms: number): string => `${utcMsAsLocal(ms)}.0000000`;
-
 /** A first occurrence the emulator's engine agrees exists; undefined when the range holds none. */
 function firstOccurrence(recurrence: GraphPatternedRecurrence, startLocal: string, tz: string): string | undefined {
   return expandRecurrence({ recurrence, startLocal, durationMs: 0, seriesTz: tz, limit: 1 })[0]?.originalStartLocal;
@@ -175,6 +173,8 @@ export const graphEventArb: fc.Arbitrary<GeneratedEvent | undefined> = fc
   .record({
     zone: fc.constantFrom(...ZONES),
     allDay: fc.boolean(),
+    // The zone Graph answers in: the event's own (Prefer header for it), UTC (no Prefer) or another Prefer zone.
+    answeredIn: fc.constantFrom('own', 'UTC', 'Pacific Standard Time', 'Tokyo Standard Time'),
     dayOffset: fc.integer({ min: 0, max: 1500 }),
     minuteOfDay: fc.integer({ min: 0, max: 95 }).map((q) => q * 15),
     durationMinutes: fc.integer({ min: 1, max: 16 }).map((q) => q * 15),
@@ -207,6 +207,12 @@ export const graphEventArb: fc.Arbitrary<GeneratedEvent | undefined> = fc
     }
     const startMs = localAsUtcMs(startLocal);
     const endLocal = utcMsAsLocal(g.allDay ? startMs + g.allDayDays * DAY_MS : startMs + g.durationMinutes * 60_000);
+    const answerZone = g.answeredIn === 'own' ? g.zone : g.answeredIn;
+    // All-day values come back midnight to midnight in any zone; timed ones as that zone's wall clock.
+    const answer = (local: string): { dateTime: string; timeZone: string } => ({
+      dateTime: `${g.allDay ? local : convertLocal(local, tz, ianaOf(answerZone))}.0000000`,
+      timeZone: answerZone,
+    });
     const event: GraphEvent = {
       iCalUId: 'roundtrip-uid',
       type: recurrence ? 'seriesMaster' : 'singleInstance',
@@ -214,8 +220,8 @@ export const graphEventArb: fc.Arbitrary<GeneratedEvent | undefined> = fc
       isAllDay: g.allDay,
       originalStartTimeZone: g.zone,
       originalEndTimeZone: g.zone,
-      start: { dateTime: fmt(startMs), timeZone: g.zone },
-      end: { dateTime: fmt(localAsUtcMs(endLocal)), timeZone: g.zone },
+      start: answer(startLocal),
+      end: answer(endLocal),
       ...(recurrence ? { recurrence } : {}),
     };
     return { event, tz };

@@ -3,6 +3,7 @@ import { expandRecurrence, type ExpandedOccurrence } from '../../../src/emulator
 import type { GraphEvent } from '../../../src/graph/types.js';
 import { localAsUtcMs, utcMsAsLocal } from '../../../src/model/index.js';
 import { graphEventArb, type GeneratedEvent } from './graph-arbitraries.js';
+import { seriesWallClock } from './occurrence-sets.js';
 
 /**
  * A Graph series with what `/instances` returns for a window: every occurrence the emulator's
@@ -31,11 +32,9 @@ const utcDateTime = (ms: number): { dateTime: string; timeZone: string } => ({ d
 const allDayDateTime = (local: string): { dateTime: string; timeZone: string } => ({ dateTime: `${local.slice(0, 10)}T00:00:00.0000000`, timeZone: 'UTC' });
 
 function occurrencesOf(g: GeneratedEvent): ExpandedOccurrence[] {
-  const e = g.event;
-  const startLocal = e.start!.dateTime.slice(0, 19);
-  const durationMs = localAsUtcMs(e.end!.dateTime.slice(0, 19)) - localAsUtcMs(startLocal);
+  const { startLocal, durationMs } = seriesWallClock(g.event);
   const fromMs = localAsUtcMs(startLocal) - 400 * DAY_MS;
-  return expandRecurrence({ recurrence: e.recurrence!, startLocal, durationMs, seriesTz: g.tz, fromMs, toMs: fromMs + 1200 * DAY_MS, limit: 60 });
+  return expandRecurrence({ recurrence: g.event.recurrence!, startLocal, durationMs, seriesTz: g.tz, fromMs, toMs: fromMs + 1200 * DAY_MS, limit: 60 });
 }
 
 export const graphSeriesArb: fc.Arbitrary<GeneratedSeries> = graphEventArb
@@ -49,7 +48,7 @@ export const graphSeriesArb: fc.Arbitrary<GeneratedSeries> = graphEventArb
   })
   .map(([g, all, roles]): GeneratedSeries => {
     const allDay = g.event.isAllDay === true;
-    const wallDurationMs = localAsUtcMs(g.event.end!.dateTime.slice(0, 19)) - localAsUtcMs(g.event.start!.dateTime.slice(0, 19));
+    const wallDurationMs = seriesWallClock(g.event).durationMs;
     const last = all.at(-1)!;
     const fromMs = all[0]!.startMs - 400 * DAY_MS;
     // Ends at the last expected occurrence's start: /instances lists occurrences overlapping the window.

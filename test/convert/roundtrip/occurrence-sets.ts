@@ -2,7 +2,7 @@ import { resolveGraphZone } from '../../../src/convert/timezones/index.js';
 import { expandRule } from '../../../src/convert/recurrence/index.js';
 import { expandRecurrence } from '../../../src/emulator/recurrence/index.js';
 import type { GraphEvent } from '../../../src/graph/types.js';
-import { eventTimeToEpochMs, localAsUtcMs, zoned, type CalendarItem, type EventTime } from '../../../src/model/index.js';
+import { convertLocal, eventTimeToEpochMs, localAsUtcMs, zoned, type CalendarItem, type EventTime } from '../../../src/model/index.js';
 
 /**
  * Occurrence sets, each as sorted strings: an ISO UTC instant for timed events, the local date for
@@ -31,15 +31,26 @@ function cut(found: readonly string[], span: Span): string[] {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/**
+ * A Graph event's start on its series zone's wall clock, its wall duration and that zone. Graph
+ * answers in UTC or the Prefer zone; the pattern runs on the series zone's wall clock.
+ */
+export function seriesWallClock(e: GraphEvent): { startLocal: string; durationMs: number; tz: string } {
+  const allDay = e.isAllDay === true;
+  const zoneName = e.recurrence?.range.recurrenceTimeZone ?? e.originalStartTimeZone ?? e.start!.timeZone;
+  const zone = resolveGraphZone(zoneName);
+  const answered = resolveGraphZone(e.start!.timeZone);
+  if (zone.kind !== 'iana' || answered.kind !== 'iana') throw new Error(`zone ${zoneName} or ${e.start!.timeZone} does not resolve`);
+  const inSeriesZone = (dateTime: string): string => (allDay ? dateTime.slice(0, 19) : convertLocal(dateTime.slice(0, 19), answered.tz, zone.tz));
+  const startLocal = inSeriesZone(e.start!.dateTime);
+  return { startLocal, durationMs: localAsUtcMs(inSeriesZone(e.end!.dateTime)) - localAsUtcMs(startLocal), tz: zone.tz };
+}
+
 export function graphOccurrences(e: GraphEvent, span: Span): string[] {
   const allDay = e.isAllDay === true;
-  const startLocal = e.start!.dateTime.slice(0, 19);
-  const durationMs = localAsUtcMs(e.end!.dateTime.slice(0, 19)) - localAsUtcMs(startLocal);
-  const zoneName = e.recurrence?.range.recurrenceTimeZone ?? e.start!.timeZone;
-  const zone = resolveGraphZone(zoneName);
-  if (zone.kind !== 'iana') throw new Error(`zone ${zoneName} does not resolve`);
-  if (!e.recurrence) return [allDay ? startLocal.slice(0, 10) : iso(eventTimeToEpochMs(zoned(startLocal, zone.tz)))];
-  const found = expandRecurrence({ recurrence: e.recurrence, startLocal, durationMs, seriesTz: zone.tz, fromMs: span.fromMs, toMs: span.toMs + 2 * DAY_MS, limit: span.limit });
+  const { startLocal, durationMs, tz } = seriesWallClock(e);
+  if (!e.recurrence) return [allDay ? startLocal.slice(0, 10) : iso(eventTimeToEpochMs(zoned(startLocal, tz)))];
+  const found = expandRecurrence({ recurrence: e.recurrence, startLocal, durationMs, seriesTz: tz, fromMs: span.fromMs, toMs: span.toMs + 2 * DAY_MS, limit: span.limit });
   return cut(found.map((o) => (allDay ? o.originalStartLocal.slice(0, 10) : iso(o.startMs))), span);
 }
 
