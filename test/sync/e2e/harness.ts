@@ -41,6 +41,10 @@ export interface World {
   readonly store: Store;
   /** The pair's CalDAV collection URL. */
   readonly collection: string;
+  /** Where the current store lives (sqlite:PATH or postgres://…), for a `calbridge` child process. */
+  readonly databaseUrl: string;
+  /** The pair as written in a configuration file (before parsing). */
+  readonly pairInput: Record<string, unknown>;
   readonly pair: PairConfig;
   /** A Graph client for the test's own reads and writes (the "Outlook user"). */
   readonly graph: GraphTransport;
@@ -73,17 +77,20 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'calbridge-e2e-'));
   const databases: TempDatabase[] = [];
   let generation = 0;
+  let databaseUrl = '';
   const openStore = async (): Promise<Store> => {
     generation += 1;
-    if (opts.database !== 'postgres') return Store.open(`sqlite:${join(dir, `state-${generation}.db`)}`);
-    const pg = await createTempDatabase();
-    databases.push(pg);
-    return Store.open(pg.url);
+    if (opts.database === 'postgres') {
+      const pg = await createTempDatabase();
+      databases.push(pg);
+      databaseUrl = pg.url;
+    } else databaseUrl = `sqlite:${join(dir, `state-${generation}.db`)}`;
+    return Store.open(databaseUrl);
   };
   let store = await openStore();
   const caFile = emulator.caFile!;
   process.env.CALBRIDGE_TEST_SECRET = 'secret';
-  const pair = pairSchema.parse({
+  const pairInput: Record<string, unknown> = {
     name: 'alice',
     graph: {
       baseUrl: emulator.baseUrl,
@@ -97,7 +104,8 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     caldav: { url: dav.calendarHomeUrl, username: dav.username, password: dav.password, calendar: 'Work' },
     window: { past: '30d', future: '365d' },
     ...opts.pair,
-  });
+  };
+  const pair = pairSchema.parse(pairInput);
   const tokens = clientCredentialsTokenSource(
     { authority: pair.graph.authority, clientId: 'test-user', graphBaseUrl: emulator.baseUrl, networkClient: new TrustingNetworkClient(emulator.caPem!) },
     'secret',
@@ -119,6 +127,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       return store;
     },
     collection,
+    get databaseUrl() {
+      return databaseUrl;
+    },
+    pairInput,
     pair,
     graph,
     graphRef: { mailboxPath: mailboxPath(USER) },
