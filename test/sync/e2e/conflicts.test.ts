@@ -121,6 +121,24 @@ for (const setup of MATRIX) {
       for (const line of people) assert.match(line, /SCHEDULE-AGENT=CLIENT/, line);
     });
 
+    it('writes attendees to Graph only when the pair allows it (writeAttendees: true)', async () => {
+      const d = day(9);
+      await caldavPut(world, {
+        kind: 'single',
+        uid: 'attendees-allowed@example.com',
+        event: occurrence('invite: allowed', { kind: 'zoned', local: `${d}T10:00:00`, tz: 'UTC' }, { kind: 'zoned', local: `${d}T11:00:00`, tz: 'UTC' }, {
+          attendees: [{ email: 'dave@example.com', name: 'Dave', role: 'optional', status: 'needs-action' }],
+        }),
+      });
+      const overrides = { graph: { ...world.pair.graph, writeAttendees: true } };
+      await syncSettled(world, { overrides });
+      const event = await graphOne(world, 'invite: allowed');
+      assert.deepEqual(event.attendees?.map((a) => [a.emailAddress?.address, a.type]), [['dave@example.com', 'optional']]);
+      await graphDelete(world, event.id!);
+      await syncSettled(world, { overrides });
+      await caldavNone(world, 'invite: allowed');
+    });
+
     it('removes both CalDAV copies when the two events are deleted in Outlook', async () => {
       for (const subject of ['invite: from Thunderbird', 'invite: from Outlook']) await graphDelete(world, (await graphOne(world, subject)).id!);
       await syncSettled(world);

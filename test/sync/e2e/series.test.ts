@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CalendarItem, CalendarSeries } from '../../../src/model/event.js';
 import { MATRIX, startWorld, type World } from './harness.js';
-import { caldavEdit, caldavOne, caldavPut, graphCreate, graphDelete, graphInstances, graphOne, graphPatch, monday, occurrence, syncSettled } from './io.js';
+import {
+  caldavEdit, caldavOne, caldavPut, caldavRemove, graphCreate, graphDelete, graphInstances, graphNone, graphOne, graphPatch, monday, occurrence, syncSettled,
+} from './io.js';
 
 const WEEK = 7 * 86_400_000;
 
@@ -112,6 +114,34 @@ for (const setup of MATRIX) {
       assert.equal(late.subject, 'series: review (late)');
       assert.equal(`${late.start?.dateTime?.slice(0, 19)}Z`, new Date(Date.parse(key(1)) + 2 * 3_600_000).toISOString().replace('.000Z', 'Z'));
       assert.ok(!instances.some((i) => Date.parse(i.originalStart!) === Date.parse(key(3))));
+    });
+
+    it('carries a CalDAV cancellation and move of occurrences of an existing series to Graph', async () => {
+      const key = (n: number) => new Date(Date.parse(`${mon}T13:00:00Z`) + n * WEEK).toISOString().replace('.000Z', 'Z');
+      const day3 = new Date(Date.parse(mon) + 2 * WEEK).toISOString().slice(0, 10);
+      await caldavEdit(world, 'series: review', (item) => {
+        const s = asSeries(item);
+        const moved = occurrence('series: review', { kind: 'zoned', local: `${day3}T09:00:00`, tz: 'Europe/Berlin' }, { kind: 'zoned', local: `${day3}T10:00:00`, tz: 'Europe/Berlin' });
+        return { ...s, overrides: { ...s.overrides, [key(2)]: moved }, cancelled: [key(0), ...s.cancelled].sort() };
+      });
+      await syncSettled(world);
+      const master = await graphOne(world, 'series: review');
+      const instances = await graphInstances(world, master.id!, window.start, window.end);
+      assert.deepEqual(instances.map((i) => Date.parse(i.originalStart!)).sort(), [Date.parse(key(1)), Date.parse(key(2))]);
+      const movedOnGraph = instances.find((i) => Date.parse(i.originalStart!) === Date.parse(key(2)))!;
+      assert.equal(`${movedOnGraph.start?.dateTime?.slice(0, 19)}Z`, new Date(Date.parse(key(2)) - 5 * 3_600_000).toISOString().replace('.000Z', 'Z'));
+    });
+
+    it('carries a whole-series rename in Outlook to CalDAV, then a series deletion on CalDAV to Graph', async () => {
+      await graphPatch(world, (await graphOne(world, 'series: standup')).id!, { subject: 'series: daily standup' });
+      await syncSettled(world);
+      const renamed = asSeries((await caldavOne(world, 'series: daily standup')).item);
+      assert.deepEqual(renamed.cancelled, [keyOf(2)]);
+      assert.equal(renamed.overrides[keyOf(1)]?.summary, 'series: standup (moved, with guest)');
+      await caldavRemove(world, 'series: daily standup');
+      await syncSettled(world);
+      await graphNone(world, 'series: daily standup');
+      await graphOne(world, 'series: review');
     });
   });
 }
