@@ -80,6 +80,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
       metrics.cycles.inc({ pair: name, result: 'blocked' });
       return { ok: false, error: report.plan.blocked.reason };
     }
+    log.info({ pair: name, writes: report.writes, counts: report.counts, deferred: report.deferred }, 'sync cycle done');
     metrics.cycles.inc({ pair: name, result: report.deferred.length > 0 ? 'partial' : 'ok' });
     metrics.lastSuccess.set({ pair: name }, Date.now() / 1000);
     return { ok: true };
