@@ -48,7 +48,8 @@ function person(r: GraphRecipient | undefined): Person | undefined {
   const email = r?.emailAddress?.address?.trim();
   if (!email) return undefined;
   const name = r?.emailAddress?.name?.trim();
-  return name ? { email, name } : { email };
+  // Graph fills a missing display name with the address itself: that is no name.
+  return name && name.toLowerCase() !== email.toLowerCase() ? { email, name } : { email };
 }
 
 function attendee(a: GraphAttendee): Attendee | undefined {

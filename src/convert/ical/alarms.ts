@@ -17,7 +17,8 @@ export function primaryAlarm(vevent: ICAL.Component): { alarm: ICAL.Component; m
     const raw = (trigger.toJSON() as unknown[])[3];
     const duration = typeof raw === 'string' ? parseDuration(raw) : undefined;
     if (related !== 'START' || !duration) continue;
-    const minutesBefore = -Math.round(durationToMinutes(duration));
+    // `0 - x`, not `-x`: a trigger at the start must read as 0, never -0 (which deep-equality tells apart).
+    const minutesBefore = 0 - Math.round(durationToMinutes(duration));
     if (minutesBefore < 0) continue;
     return { alarm, minutesBefore };
   }

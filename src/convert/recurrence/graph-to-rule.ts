@@ -99,12 +99,13 @@ function patternRule(p: GraphRecurrencePattern): Omit<RecurrenceRule, 'interval'
 /**
  * Outlook puts a day past the month's end on the month's last day (graph-api.md §4.1, CDO
  * DayOfMonth). RFC 5545 would skip the month, so the clamp is spelled so that the RRULE has the
- * same dates: BYMONTHDAY=-1 for 31, and the last of days min..d present in the month (BYSETPOS=-1)
- * when the month may be shorter than d (29/30 monthly, Feb 29 yearly).
+ * same dates: BYMONTHDAY=-1 when d is always the month's last day (31; Feb 29 or later, Apr 30 or later
+ * yearly), and the last of days min..d present in the month (BYSETPOS=-1) when the month may be shorter
+ * than d (29/30 monthly). One spelling per meaning, so a rule written to Graph reads back identical.
  */
 function clampedDay(d: number, minLen: number, maxLen: number): Pick<RecurrenceRule, 'byMonthDay' | 'bySetPos'> {
   if (d <= minLen) return { byMonthDay: [d] };
-  if (d >= 31 || d > maxLen) return { byMonthDay: [-1] };
+  if (d >= 31 || d >= maxLen) return { byMonthDay: [-1] };
   return { byMonthDay: Array.from({ length: d - minLen + 1 }, (_, i) => minLen + i), bySetPos: [-1] };
 }
 

@@ -121,7 +121,7 @@ describe('round trip Graph → iCalendar → Graph (property-based)', function (
   });
 });
 
-describe('round trip Graph → iCalendar → Graph: known defects (reported to the lead, failing on purpose)', () => {
+describe('round trip Graph → iCalendar → Graph: regressions found by the properties', () => {
   // Found by the rule-spelling property above. Graph clamps dayOfMonth to the month's end; graphToRule
   // spells dayOfMonth 30 in February as BYMONTHDAY=-1, ruleToGraph writes that back as dayOfMonth 29,
   // and graphToRule reads 29 as BYMONTHDAY=28,29;BYSETPOS=-1: the same dates, another normal form, so

@@ -98,7 +98,7 @@ describe('round trip iCalendar → Graph (emulator) → iCalendar (property-base
   });
 });
 
-describe('round trip iCalendar → Graph → iCalendar: known defects (reported to the lead, failing on purpose)', () => {
+describe('round trip iCalendar → Graph → iCalendar: regressions found by the properties', () => {
   it('with --include-attendees, an attendee without CN does not come back with CN=<address> (Graph echoes name = address)', () => {
     const g: GeneratedItem = {
       zone: 'Europe/Berlin',
