@@ -5,6 +5,7 @@ import { itemFingerprint } from '../../model/fingerprint.js';
 import type { ItemRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import type { Observation } from '../plan-types.js';
+import { icsLastModified } from './caldav-modified.js';
 import { overlapsWindow, type SyncWindow } from '../window.js';
 import type { SideRead } from './side.js';
 
@@ -70,7 +71,8 @@ export async function readCaldavSide(ctx: CaldavReadContext, records: readonly I
       const uid = record?.uid ?? item.uid;
       const normalized = { ...item, uid };
       if (!record && !overlapsWindow(normalized, window)) outsideWindow.add(uid);
-      observations.set(uid, { state: 'present', item: normalized, ref: obj.href, version: obj.etag, fingerprint: itemFingerprint(normalized) });
+      const modifiedAt = icsLastModified(obj.data);
+      observations.set(uid, { state: 'present', item: normalized, ref: obj.href, version: obj.etag, fingerprint: itemFingerprint(normalized), ...(modifiedAt !== undefined ? { modifiedAt } : {}) });
     } catch (err) {
       observations.set(record?.uid ?? obj.href, { state: 'unreadable', ref: obj.href, error: err instanceof Error ? err.message : String(err) });
     }

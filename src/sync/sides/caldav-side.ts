@@ -6,6 +6,7 @@ import type { CalendarItem } from '../../model/event.js';
 import { itemFingerprint } from '../../model/fingerprint.js';
 import type { ItemRecord } from '../../store/records.js';
 import type { Mapping, Observation } from '../plan-types.js';
+import { icsLastModified } from './caldav-modified.js';
 import { readCaldavSide, type CaldavReadContext, type FetchedTexts } from './caldav-read.js';
 import { StaleVersionError, type SideAdapter, type SideRead, type Written } from './side.js';
 
@@ -38,7 +39,8 @@ export class CaldavSide implements SideAdapter {
     try {
       const { item } = icsToItem(obj.data);
       const normalized = { ...item, uid: record?.uid ?? item.uid };
-      return { state: 'present', item: normalized, ref: obj.href, version: obj.etag, fingerprint: itemFingerprint(normalized) };
+      const modifiedAt = icsLastModified(obj.data);
+      return { state: 'present', item: normalized, ref: obj.href, version: obj.etag, fingerprint: itemFingerprint(normalized), ...(modifiedAt !== undefined ? { modifiedAt } : {}) };
     } catch (err) {
       return { state: 'unreadable', ref: href, error: err instanceof Error ? err.message : String(err) };
     }

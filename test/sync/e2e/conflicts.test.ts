@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ATTENDEE_BLOCK_HEADING } from '../../../src/convert/graph/index.js';
+import { itemToIcs } from '../../../src/convert/ical/index.js';
 import type { CalendarItem } from '../../../src/model/event.js';
 import { MATRIX, startWorld, type World } from './harness.js';
 import {
@@ -59,6 +60,21 @@ for (const setup of MATRIX) {
       assert.deepEqual(conflicts[0]!.fields, ['locations']);
       assert.equal(conflicts[0]!.winner, 'graph');
       assert.equal(masterOf(conflicts[0]!.losingVersion as CalendarItem).locations[0]?.displayName, 'Thunderbird room');
+    });
+
+    it('lets a later CalDAV edit (LAST-MODIFIED) beat an earlier Outlook edit of the same field under newest-wins', async () => {
+      const id = await outlookEvent('newest: workshop', 10);
+      await syncSettled(world);
+      await graphPatch(world, id, { location: { displayName: 'Outlook, earlier' } });
+      const later = new Date(Date.now() + 60_000).toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z';
+      const obj = await caldavOne(world, 'newest: workshop');
+      const edited = editSingle(() => ({ locations: [{ displayName: 'Thunderbird, later' }] }))(obj.item);
+      await world.caldav.update(obj.href, itemToIcs(edited).replace('BEGIN:VEVENT\r\n', `BEGIN:VEVENT\r\nLAST-MODIFIED:${later}\r\n`), obj.etag);
+      await syncSettled(world);
+      assert.equal((await graphOne(world, 'newest: workshop')).location?.displayName, 'Thunderbird, later');
+      assert.equal(masterOf((await caldavOne(world, 'newest: workshop')).item).locations[0]?.displayName, 'Thunderbird, later');
+      const conflict = (await world.store.listConflicts(world.pair.name)).find((c) => c.winner === 'caldav');
+      assert.ok(conflict, 'the conflict is recorded with CalDAV as winner');
     });
 
     it('honours conflicts: caldav-wins', async () => {
