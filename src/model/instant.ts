@@ -29,25 +29,35 @@ export function localAsUtcMs(local: LocalDateTimeString): number {
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 /** Format epoch ms as 'YYYY-MM-DDTHH:mm:ss' in UTC. */
 export function utcMsAsLocal(ms: number): LocalDateTimeString {
-  return new Date(ms).toISOString().slice(0, 19);
+  const d = new Date(ms);
+  const y = d.getUTCFullYear();
+  if (y < 1000 || y > 9999) return d.toISOString().slice(0, 19);
+  return `${y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
 }
 
 /** The instant (epoch ms) at which the wall clock in `tz` shows `local`. */
 export function localToEpochMs(local: LocalDateTimeString, tz: string): number {
-  const wall = localAsUtcMs(local);
+  return wallToEpochMs(localAsUtcMs(local), tz);
+}
+
+/** Same as localToEpochMs, with the wall time given as "UTC-as-local" epoch ms. */
+export function wallToEpochMs(wall: number, tz: string): number {
   if (tz === 'UTC') return wall;
-  // Offset before (and after) a possible transition near this wall time.
+  // Offsets in force a day before and after this wall time; with no transition between them (almost
+  // always) that offset is the answer, without further look-ups.
   const before = zoneOffsetMinutes(tz, wall - 86_400_000);
   const after = zoneOffsetMinutes(tz, wall + 86_400_000);
-  const candidates = [before, after]
-    .map((off) => wall - off * 60_000)
-    .filter((ms) => utcMsAsLocal(ms + zoneOffsetMinutes(tz, ms) * 60_000) === local)
-    .sort((a, b) => a - b);
-  if (candidates.length > 0) return candidates[0]!;
-  // In a gap: use the offset in force before the gap.
-  return wall - before * 60_000;
+  if (before === after) return wall - before * 60_000;
+  // Near a transition: a wall time is valid under an offset when that offset is in force at the instant it
+  // gives. Both valid (the repeated hour): the earlier instant. Neither (the gap): the offset before the gap.
+  const viaBefore = wall - before * 60_000;
+  const viaAfter = wall - after * 60_000;
+  const valid = [viaBefore, viaAfter].filter((ms, i) => zoneOffsetMinutes(tz, ms) === (i === 0 ? before : after));
+  return valid.length > 0 ? Math.min(...valid) : viaBefore;
 }
 
 /** Wall clock in `tz` at instant `epochMs`. */

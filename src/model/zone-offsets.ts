@@ -95,6 +95,8 @@ interface YearTable {
 
 const tables = new Map<string, YearTable>();
 const MAX_TABLES = 4096;
+/** The table each zone used last: series expansion asks about one zone and year many times in a row. */
+const lastTable = new Map<string, YearTable & { readonly fromMs: number; readonly toMs: number }>();
 
 function yearTable(tz: string, year: number): YearTable {
   const key = `${tz}|${year}`;
@@ -111,10 +113,15 @@ function yearTable(tz: string, year: number): YearTable {
 /** Offset of `tz` at instant `epochMs`, in minutes east of UTC. */
 export function zoneOffsetMinutes(tz: string, epochMs: number): number {
   if (tz === 'UTC') return 0;
-  const year = new Date(epochMs).getUTCFullYear();
-  const { initial, transitions } = yearTable(tz, year);
-  let offset = initial;
-  for (const t of transitions) {
+  let table = lastTable.get(tz);
+  if (!table || epochMs < table.fromMs || epochMs >= table.toMs) {
+    const year = new Date(epochMs).getUTCFullYear();
+    table = { ...yearTable(tz, year), fromMs: Date.UTC(year, 0, 1), toMs: Date.UTC(year + 1, 0, 1) };
+    if (lastTable.size >= MAX_TABLES) lastTable.clear();
+    lastTable.set(tz, table);
+  }
+  let offset = table.initial;
+  for (const t of table.transitions) {
     if (t.atMs > epochMs) break;
     offset = t.toMinutes;
   }

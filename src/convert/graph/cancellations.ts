@@ -27,13 +27,25 @@ export interface SeriesShape {
 
 /** How far beyond the window the expansion looks for neighbours (Feb 29 yearly needs 4 years). */
 const NEIGHBOUR_REACH_MS = 4 * 366 * 86_400_000;
+/** Growing look-back spans for the neighbour before the window: cheap for frequent series, bounded for rare ones. */
+const LOOK_BACK_DAYS = [8, 32, 370, 4 * 366 + 1];
 
 /** The series' occurrences in the window, with their neighbours on either side. */
 export function expectedOccurrences(s: SeriesShape, window: { fromMs: number; toMs: number }): ExpectedOccurrence[] {
   const startMs = eventTimeToEpochMs(s.start, s.zone);
   const durationMs = eventTimeToEpochMs(s.end, s.zone) - startMs;
-  const fromMs = Math.max(startMs, window.fromMs - NEIGHBOUR_REACH_MS);
-  return expandRule({ start: s.start, rule: s.rule, fromMs, toMs: window.toMs + NEIGHBOUR_REACH_MS, floatingTz: s.zone })
+  const expand = (fromMs: number, toMs: number, limit?: number) =>
+    expandRule({ start: s.start, rule: s.rule, fromMs, toMs, floatingTz: s.zone, ...(limit ? { limit } : {}) });
+  const inWindow = expand(Math.max(startMs, window.fromMs), window.toMs);
+  const next = expand(window.toMs, window.toMs + NEIGHBOUR_REACH_MS, 1);
+  let previous: EventTime[] = [];
+  for (const days of LOOK_BACK_DAYS) {
+    const fromMs = Math.max(startMs, window.fromMs - days * 86_400_000);
+    if (fromMs >= window.fromMs) break;
+    previous = expand(fromMs, window.fromMs).slice(-1);
+    if (previous.length > 0 || fromMs === startMs) break;
+  }
+  return [...previous, ...inWindow, ...next]
     .map((start) => {
       const ms = eventTimeToEpochMs(start, s.zone);
       return { key: occurrenceKey(start), start, startMs: ms, endMs: ms + durationMs };
