@@ -16,6 +16,7 @@ import type { Side } from '../../../src/sync/merge.js';
 import { openPair, type PairRuntime } from '../../../src/sync/pair-runtime.js';
 import type { SideAdapter } from '../../../src/sync/sides/side.js';
 import { startRadicale, startXandikos, type DavServer } from '../../helpers/dav-servers.js';
+import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
 import { createTempDatabase, type TempDatabase } from '../../helpers/postgres.js';
 
 export const USER = 'alice@contoso.com';
@@ -49,6 +50,8 @@ export interface World {
   /** A Graph client for the test's own reads and writes (the "Outlook user"). */
   readonly graph: GraphTransport;
   readonly graphRef: GraphCalendarRef;
+  /** Present with `davProxy`: rewrites or answers the engine's CalDAV requests on demand. */
+  readonly davProxy?: FaultProxy;
   /** A CalDAV client for the test's own reads and writes (the "Thunderbird user"). */
   readonly caldav: CalDavClient;
   /** Opens the pair and runs one cycle, as `calbridge sync` would. */
@@ -62,6 +65,8 @@ export interface WorldOptions {
   readonly server?: 'radicale' | 'xandikos';
   readonly database?: 'sqlite' | 'postgres';
   readonly pair?: Record<string, unknown>;
+  /** Put a fault proxy between the engine and the CalDAV server (the test's own client goes direct). */
+  readonly davProxy?: boolean;
 }
 
 /** Every end-to-end suite runs once per server, PostgreSQL behind one and SQLite behind the other. */
@@ -75,6 +80,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const emulator = await startEmulator({});
   const dav = opts.server === 'xandikos' ? await startXandikos() : await startRadicale();
   const dir = mkdtempSync(join(tmpdir(), 'calbridge-e2e-'));
+  const davProxy = opts.davProxy ? await startFaultProxy(dav.baseUrl) : undefined;
   const databases: TempDatabase[] = [];
   let generation = 0;
   let databaseUrl = '';
@@ -101,7 +107,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       user: USER,
       caFile,
     },
-    caldav: { url: dav.calendarHomeUrl, username: dav.username, password: dav.password, calendar: 'Work' },
+    caldav: { url: davProxy ? davProxy.urlFor(dav.calendarHomeUrl) : dav.calendarHomeUrl, username: dav.username, password: dav.password, calendar: 'Work' },
     window: { past: '30d', future: '365d' },
     ...opts.pair,
   };
@@ -134,6 +140,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     pair,
     graph,
     graphRef: { mailboxPath: mailboxPath(USER) },
+    ...(davProxy ? { davProxy } : {}),
     caldav,
     async sync(syncOpts = {}) {
       const config = { ...pair, ...syncOpts.overrides };
@@ -151,6 +158,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     async close() {
       await store.close();
       for (const pg of databases) await pg.drop();
+      await davProxy?.stop();
       await dav.stop();
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });
