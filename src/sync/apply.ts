@@ -3,6 +3,9 @@ import type { CalendarItem } from '../model/event.js';
 import type { Store } from '../store/store.js';
 import type { Side } from './merge.js';
 import type { Mapping, SyncAction } from './plan-types.js';
+import { DavHttpError } from '../caldav/errors.js';
+import { GraphApiError } from '../graph/errors.js';
+import { UnsupportedOnGraphError } from './sides/graph-side.js';
 import { StaleVersionError, type SideAdapter, type Written } from './sides/side.js';
 
 export interface ApplyDeps {
@@ -84,6 +87,9 @@ export async function applySlot(actions: readonly SyncAction[], deps: ApplyDeps)
           const message = err instanceof Error ? err.message : String(err);
           await store.finishIntent(intent, 'failed', { error: message });
           log.warn({ pair, uid, side: action.on, err: message }, `${action.kind} on ${action.on} failed`);
+          // A refusal that retrying cannot fix (a 400 for a shape the server rejects, an unsupported rule) is
+          // reported against the item, so `calbridge status` names it; the item is still read again next cycle.
+          if (isRefusal(err)) await store.recordItemError(pair, action.on, refOf(mapping, action.on) ?? mapping.caldavHref ?? mapping.graphId ?? uid, message);
           return { kind: 'deferred', reason: message, transient: !(err instanceof StaleVersionError) };
         }
         writes += 1;
@@ -108,3 +114,13 @@ export async function applySlot(actions: readonly SyncAction[], deps: ApplyDeps)
   return { kind: 'done', writes };
 }
 
+
+function isRefusal(err: unknown): boolean {
+  if (err instanceof UnsupportedOnGraphError) return true;
+  const status = err instanceof GraphApiError ? err.status : err instanceof DavHttpError ? err.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && ![401, 408, 409, 412, 423, 429].includes(status);
+}
+
+function refOf(mapping: Mapping, side: Side): string | undefined {
+  return side === 'graph' ? mapping.graphId : mapping.caldavHref;
+}

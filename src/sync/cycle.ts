@@ -102,7 +102,9 @@ export async function runSyncCycle(deps: CycleDeps, opts: { dryRun?: boolean; si
     if (outcome.kind === 'done') {
       writes += outcome.writes;
       await store.clearReread(pair, uid);
-      for (const a of actions) if (a.kind === 'skip') await store.clearItemError(pair, a.side, a.ref);
+      // Whatever this item failed with before is over now.
+      const { graph: g, caldav: c } = refsOf(uid);
+      for (const side of ['graph', 'caldav'] as const) for (const ref of new Set([g, c, uid])) if (ref) await store.clearItemError(pair, side, ref);
     } else {
       await store.markReread(pair, uid, refsOf(uid));
       deferred.push({ uid, reason: outcome.reason });
