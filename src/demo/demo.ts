@@ -34,15 +34,26 @@ export interface RunningDemo {
 /** Lines other tools (and the demo test) parse; keep them stable. */
 export const CALDAV_URL_PREFIX = 'CalDAV calendar: ';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Listens on `port` (0: any) and gives it back; undefined when it is taken. */
+function tryPort(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.once('error', () => resolve(undefined));
+    srv.listen(port, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no free port'))));
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : undefined));
     });
   });
+}
+
+/** The asked port, or a free one when it is taken (e.g. by Debian's own radicale service on 5232). */
+async function radicalePort(asked: number, say: (line: string) => void): Promise<number> {
+  const port = await tryPort(asked);
+  if (port !== undefined) return port;
+  const other = await tryPort(0);
+  if (other === undefined) throw new Error('no free port on 127.0.0.1');
+  say(`port ${asked} is taken; Radicale uses ${other} instead`);
+  return other;
 }
 
 function demoConfig(database: string, emulator: RunningEmulator, radicale: DemoRadicale, intervalMs: number): Record<string, unknown> {
@@ -97,7 +108,7 @@ export async function startDemo(opts: DemoOptions): Promise<RunningDemo> {
   try {
     const emulator = await startEmulator({ seed: demoSeed(Date.now()) });
     stack.push(() => emulator.close());
-    const radicale = await startRadicale(radicaleBin, join(dir, 'radicale'), opts.port === 0 ? await freePort() : opts.port);
+    const radicale = await startRadicale(radicaleBin, join(dir, 'radicale'), await radicalePort(opts.port, say));
     stack.push(() => radicale.stop());
     say(`Graph emulator: ${emulator.baseUrl} (mailbox ${DEMO_USER}, seeded)`);
     say(`Radicale:       ${radicale.baseUrl} (storage ${join(dir, 'radicale')})`);

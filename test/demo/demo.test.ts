@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CALDAV_URL_PREFIX } from '../../src/demo/demo.js';
@@ -15,15 +16,26 @@ async function calendarLines(url: string, user: string, password: string): Promi
 describe('calbridge demo (child process)', function () {
   this.timeout(180_000);
   let dir: string;
-  before(() => {
+  let squatter: Server;
+  let takenPort: number;
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'calbridge-demo-test-'));
+    // Something (like Debian's own radicale service on 5232) already holds the asked port.
+    squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    takenPort = (squatter.address() as { port: number }).port;
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    squatter.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('starts, prints the CalDAV URL with credentials, serves the seeded events, and stops on SIGINT', async () => {
-    const demo = startCalbridge(['demo', '--port', '0', '--dir', dir, '--interval', '2'], { CALBRIDGE_LOG_LEVEL: 'warn' });
+  it('starts (moving off a taken port), prints the CalDAV URL with credentials, serves the seeded events, and stops on SIGINT', async () => {
+    const demo = startCalbridge(['demo', '--port', String(takenPort), '--dir', dir, '--interval', '2'], { CALBRIDGE_LOG_LEVEL: 'warn' });
     try {
       const [, url] = await demo.waitForStdout(new RegExp(`^${CALDAV_URL_PREFIX}(http://127\\.0\\.0\\.1:\\d+/demo/\\S+/)$`, 'm'), 120_000);
+      assert.match(demo.stdout(), new RegExp(`^port ${takenPort} is taken; Radicale uses \\d+ instead$`, 'm'));
+      assert.notEqual(new URL(url!).port, String(takenPort));
       const [, user, password] = await demo.waitForStdout(/^user: (\S+) {3}password: (\S+)$/m);
       await demo.waitForStdout(/press Ctrl-C to stop/);
       const lines = await calendarLines(url!, user!, password!);
