@@ -1,3 +1,4 @@
+import { htmlToText } from '../convert/graph/index.js';
 import type { CalendarItem, EventOccurrence, OccurrenceKey } from '../model/event.js';
 import type { RecurrenceRule } from '../model/recurrence.js';
 import type { EventTime } from '../model/time.js';
@@ -45,7 +46,9 @@ export function flattenItem(item: CalendarItem): FlatItem {
     recurrence: item.kind === 'series' ? { rule: item.rule, ...(item.rdates?.length ? { rdates: item.rdates } : {}) } : null,
   };
   flat.set(SCHEDULE, schedule);
-  flat.set(DESCRIPTION, { text: master.description, html: master.descriptionHtml });
+  // HTML that says no more than the text is presentation (Graph renders every body as HTML): not a difference.
+  const html = master.descriptionHtml !== undefined && htmlToText(master.descriptionHtml) !== master.description ? master.descriptionHtml : undefined;
+  flat.set(DESCRIPTION, { text: master.description, html });
   for (const field of PLAIN_FIELDS) flat.set(field, master[field]);
   if (item.kind === 'series') {
     for (const [key, occurrence] of Object.entries(item.overrides)) flat.set(OVERRIDE + key, occurrence);

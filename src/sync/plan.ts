@@ -26,6 +26,17 @@ function sameItem(a: CalendarItem, b: CalendarItem): boolean {
   return stableJson([...flattenItem(a)].sort()) === stableJson([...flattenItem(b)].sort());
 }
 
+/** Graph makes the mailbox owner the organizer of every event created through it: absent on one side is no difference. */
+function samePairing(graph: CalendarItem, caldav: CalendarItem): boolean {
+  const g = flattenItem(graph);
+  const c = flattenItem(caldav);
+  if (g.get('organizer') === undefined || c.get('organizer') === undefined) {
+    g.delete('organizer');
+    c.delete('organizer');
+  }
+  return stableJson([...g].sort()) === stableJson([...c].sort());
+}
+
 function effective(obs: Observation, record: ItemRecord | undefined, side: Side): Effective {
   if (obs.state === 'unchanged') return { kind: 'unchanged' };
   if (obs.state === 'deleted') return { kind: 'deleted' };
@@ -91,7 +102,11 @@ function mergeBoth(slot: SyncSlot, g: Present, c: Present, options: PlanOptions,
 function planUnmapped(slot: SyncSlot, g: Effective, c: Effective, options: PlanOptions, map: Mapping): SyncAction[] {
   const gp = g.kind === 'changed' ? g.obs : undefined;
   const cp = c.kind === 'changed' ? c.obs : undefined;
-  if (gp && cp) return mergeBoth(slot, gp, cp, options, map);
+  if (gp && cp) {
+    // Re-pairing after state loss: the same event on both sides, apart from what Graph adds by itself.
+    if (samePairing(gp.item, cp.item)) return [{ kind: 'record', uid: slot.uid, item: cp.item, known: map }];
+    return mergeBoth(slot, gp, cp, options, map);
+  }
   const source = gp ? ('graph' as const) : cp ? ('caldav' as const) : undefined;
   if (!source) return [];
   const item = (gp ?? cp)!.item;

@@ -10,8 +10,18 @@ describe('3-way merge', () => {
       cancelled: ['2026-12-15T08:00:00Z'],
     });
     assert.deepEqual(unflattenItem('s', flattenItem(s)), s);
-    const one = single('x', { descriptionHtml: '<p>daily sync</p>' });
+    const one = single('x', { descriptionHtml: '<p>daily sync <a href="https://example.org/notes">notes</a></p>' });
     assert.deepEqual(unflattenItem('x', flattenItem(one)), one);
+  });
+
+  it('takes HTML that says no more than the text as presentation, not as a change', () => {
+    const base = single();
+    const graph = single('single-1', { descriptionHtml: '<html><body><div>daily sync</div></body></html>' });
+    const caldav = withSummary(base, 'renamed in Thunderbird');
+    const { merged, conflicts } = mergeItems(base, graph, caldav, 'graph');
+    assert.deepEqual(conflicts, []);
+    assert.equal(merged.kind === 'single' && merged.event.summary, 'renamed in Thunderbird');
+    assert.equal(merged.kind === 'single' && merged.event.description, 'daily sync');
   });
 
   it('keeps changes to different fields from both sides', () => {

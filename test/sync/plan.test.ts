@@ -54,6 +54,13 @@ describe('sync planner (decision table)', () => {
     it(name, () => assert.deepEqual(kinds(planSlot(input, options)), expected));
   }
 
+  it('re-pairs an item whose Graph copy only adds the mailbox owner as organizer, writing nothing', () => {
+    const fromGraph: CalendarItem = base.kind === 'single' ? { ...base, event: { ...base.event, organizer: { email: 'alice@contoso.com' } } } : base;
+    assert.deepEqual(kinds(planSlot(slot(graphSaw(fromGraph), caldavSaw(base), null), options)), ['record']);
+    const renamed = withSummary(fromGraph, 'other');
+    assert.deepEqual(kinds(planSlot(slot(graphSaw(renamed), caldavSaw(base), null), options)), ['conflict', 'update:caldav', 'record']);
+  });
+
   it('merges edits of different fields on both sides and writes the merge to both', () => {
     const g = withSummary(base, 'new title');
     const c: CalendarItem = base.kind === 'single' ? { ...base, event: { ...base.event, categories: ['Work'] } } : base;
