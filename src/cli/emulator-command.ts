@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { startEmulator } from '../emulator/index.js';
 import { SeedError } from '../emulator/seed.js';
+import { waitForStopSignal } from '../daemon/signals.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /** `calbridge emulator`: serve the Graph emulator (see src/emulator/index.ts) until SIGINT/SIGTERM. */
@@ -33,18 +34,6 @@ Endpoints:
                                                      knownAuthorities [<host:port>])
   <baseUrl>/_emulator/...                            test-only control API (faults, clock, tokens, stats)
 Stops cleanly (exit 0) on SIGINT or SIGTERM.`;
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 async function runEmulator(opts: EmulatorCommandOptions): Promise<void> {
   const stopped = waitForStopSignal();

@@ -31,7 +31,7 @@ export function blockedText(report: CycleReport): string | undefined {
  */
 export async function runPairCycle(pair: PairConfig, store: Store, log: Logger, opts: PairCycleOptions = {}): Promise<PairCycleResult> {
   try {
-    const runtime = await openPair(pair, store, log);
+    const runtime = await openPair(pair, store, log, Date.now(), { dryRun: !!opts.dryRun });
     const options = opts.allowMassDelete ? { ...runtime.options, allowMassDelete: true } : runtime.options;
     const report = await runSyncCycle(
       { pair: pair.name, store, sides: runtime.sides, options, log, ...(opts.onWrite ? { onWrite: opts.onWrite } : {}) },

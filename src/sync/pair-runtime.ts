@@ -12,6 +12,7 @@ import { TrustingNetworkClient } from '../graph/trust.js';
 import type { Store } from '../store/store.js';
 import type { Side } from './merge.js';
 import type { PlanOptions } from './plan-types.js';
+import { AbsentCalendarSide } from './sides/absent-calendar.js';
 import { CaldavSide } from './sides/caldav-side.js';
 import { GraphSide } from './sides/graph-side.js';
 import type { SideAdapter } from './sides/side.js';
@@ -48,7 +49,13 @@ export function tokenSourceFor(pair: PairConfig): TokenSource {
 }
 
 /** Connects both sides of a configured pair (resolving the Graph calendar, finding or creating the CalDAV one). */
-export async function openPair(pair: PairConfig, store: Store, log: Logger, nowMs = Date.now()): Promise<PairRuntime> {
+export async function openPair(
+  pair: PairConfig,
+  store: Store,
+  log: Logger,
+  nowMs = Date.now(),
+  opts: { readonly dryRun?: boolean } = {},
+): Promise<PairRuntime> {
   const window = syncWindow(nowMs, pair.window.past, pair.window.future);
   const tokens = tokenSourceFor(pair);
   const caPem = pair.graph.caFile ? readFileSync(pair.graph.caFile, 'utf8') : undefined;
@@ -66,16 +73,21 @@ export async function openPair(pair: PairConfig, store: Store, log: Logger, nowM
     ...(pair.caldav.username !== undefined ? { credentials: { username: pair.caldav.username, password: pair.caldav.password ?? '' } } : {}),
   });
   const account = await client.discover(pair.caldav.url);
-  const collection = pair.caldav.calendar
-    ? await client.ensureCalendar(account.calendarHomeUrl, pair.caldav.calendar)
-    : ((await client.findCalendar(account.calendarHomeUrl, pair.caldav.url)) ?? (await client.ensureCalendar(account.calendarHomeUrl, 'calbridge')));
+  const wanted = pair.caldav.calendar ?? pair.caldav.url;
+  const found = await client.findCalendar(account.calendarHomeUrl, wanted);
+  const graph = new GraphSide({ pair: pair.name, store, transport, ref, window, includeAttendees: pair.graph.writeAttendees, log });
+  const options: PlanOptions = { direction: pair.direction, conflicts: pair.conflicts, deleteThreshold: pair.deleteThreshold };
+  if (!found && opts.dryRun) {
+    const name = pair.caldav.calendar ?? 'calbridge';
+    return { sides: { graph, caldav: new AbsentCalendarSide(name) }, options, graphCalendar: `${calendar.name} (${calendar.id})`, caldavCalendar: `(to be created: ${name})` };
+  }
+  const collection = found ?? (await client.ensureCalendar(account.calendarHomeUrl, pair.caldav.calendar ?? 'calbridge'));
   if (collection.readOnly) log.warn({ pair: pair.name, calendar: collection.href }, 'the CalDAV calendar is read-only for this account');
 
-  const graph = new GraphSide({ pair: pair.name, store, transport, ref, window, includeAttendees: pair.graph.writeAttendees, log });
   const caldav = new CaldavSide({ pair: pair.name, store, client, collectionUrl: collection.href, window });
   return {
     sides: { graph, caldav },
-    options: { direction: pair.direction, conflicts: pair.conflicts, deleteThreshold: pair.deleteThreshold },
+    options,
     graphCalendar: `${calendar.name} (${calendar.id})`,
     caldavCalendar: collection.href,
   };

@@ -34,7 +34,7 @@ describe('calbridge sync / status (child process, emulator + Radicale)', functio
     assert.match(run.stdout, /^alice: dry run, 5 planned \(create-caldav 5\); nothing written$/m);
     const after = world.emulator.control.stats().byMethod;
     for (const method of ['POST', 'PATCH', 'DELETE']) assert.equal(after[method] ?? 0, before[method] ?? 0, `${method} sent to Graph`);
-    assert.deepEqual((await caldavSummaries(world)).summaries, []);
+    assert.equal(await world.caldav.findCalendar(world.dav.calendarHomeUrl, 'Work'), undefined, 'the dry run created the CalDAV calendar');
     const s = await status(world);
     assert.equal(s.lastAttemptAt, undefined);
   });
