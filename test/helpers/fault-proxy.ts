@@ -20,6 +20,8 @@ export interface ProxiedResponse {
 export interface FaultRule {
   method?: string;
   pathIncludes?: string;
+  /** Only requests whose body contains this (e.g. 'sync-collection' to tell REPORTs apart). */
+  bodyIncludes?: string;
   /** How many matching requests the rule applies to (default 1). */
   times?: number;
   /** Answer with this, without contacting the server. */
@@ -79,7 +81,7 @@ export async function startFaultProxy(upstreamBaseUrl: string): Promise<FaultPro
 
   function takeRule(req: ProxiedRequest): FaultRule | undefined {
     const rule = rules.find((r) => r.remaining > 0 && (!r.method || r.method === req.method) &&
-      (!r.pathIncludes || req.path.includes(r.pathIncludes)));
+      (!r.pathIncludes || req.path.includes(r.pathIncludes)) && (!r.bodyIncludes || req.body.includes(r.bodyIncludes)));
     if (rule) rule.remaining--;
     return rule;
   }

@@ -1,5 +1,7 @@
 import { hrefKey } from '../../caldav/href.js';
 import type { CalDavClient } from '../../caldav/client.js';
+import { DavHttpError } from '../../caldav/errors.js';
+import type { EtagEntry, SyncResult } from '../../caldav/sync.js';
 import { icsToItem } from '../../convert/ical/index.js';
 import { itemFingerprint } from '../../model/fingerprint.js';
 import type { ItemRecord } from '../../store/records.js';
@@ -38,8 +40,7 @@ export async function readCaldavSide(ctx: CaldavReadContext, records: readonly I
   const byHref = new Map(records.filter((r) => r.caldavHref).map((r) => [hrefKey(r.caldavHref!), r]));
   const scope = caldavCursorScope(collectionUrl, window);
   const stored = await store.getCursor(pair, 'caldav', scope);
-  let sync = await client.syncChanges(collectionUrl, stored);
-  if (sync.kind === 'token-invalid') sync = await client.syncChanges(collectionUrl, undefined);
+  const sync = await changesSince(client, collectionUrl, stored);
   const observations = new Map<string, Observation>();
   const outsideWindow = new Set<string>();
   let changed: { href: string; etag: string }[];
@@ -53,8 +54,9 @@ export async function readCaldavSide(ctx: CaldavReadContext, records: readonly I
     }
     if (stored === undefined) markUnlisted(changed, byHref, observations);
   } else {
-    // No sync-collection at all: a complete listing is the only safe basis for deletions.
-    changed = await client.listAll(collectionUrl);
+    // No usable sync-collection: a complete listing is the only safe basis for deletions.
+    token = sync.token;
+    changed = sync.listed;
     markUnlisted(changed, byHref, observations);
   }
   const toFetch = changed.filter((c) => byHref.get(hrefKey(c.href))?.caldavEtag !== c.etag);
@@ -90,4 +92,29 @@ export async function readCaldavSide(ctx: CaldavReadContext, records: readonly I
 function markUnlisted(listed: readonly { href: string }[], byHref: Map<string, ItemRecord>, observations: Map<string, Observation>): void {
   const present = new Set(listed.map((l) => hrefKey(l.href)));
   for (const [key, record] of byHref) if (!present.has(key)) observations.set(record.uid, { state: 'deleted' });
+}
+
+type Changes = Extract<SyncResult, { kind: 'delta' }> | { readonly kind: 'listing'; readonly token?: string; readonly listed: EtagEntry[] };
+
+const CTAG = 'ctag:';
+/** Answers of a server that does not do RFC 6578 sync-collection on this collection. */
+const NO_SYNC_COLLECTION = new Set([400, 403, 405, 415, 501]);
+
+/**
+ * Changes since the stored cursor: RFC 6578 sync-collection (a dead token starts afresh), or — for servers
+ * without it — the CalendarServer ctag as a cheap "anything changed?" probe, then a complete etag listing.
+ */
+async function changesSince(client: CalDavClient, collectionUrl: string, stored: string | undefined): Promise<Changes> {
+  if (!stored?.startsWith(CTAG)) {
+    try {
+      let sync = await client.syncChanges(collectionUrl, stored);
+      if (sync.kind === 'token-invalid') sync = await client.syncChanges(collectionUrl, undefined);
+      if (sync.kind === 'delta') return sync;
+    } catch (err) {
+      if (!(err instanceof DavHttpError) || !NO_SYNC_COLLECTION.has(err.status)) throw err;
+    }
+  }
+  const ctag = await client.getCtag(collectionUrl);
+  if (ctag !== undefined && stored === CTAG + ctag) return { kind: 'delta', token: stored, changed: [], removed: [] };
+  return { kind: 'listing', ...(ctag !== undefined ? { token: CTAG + ctag } : {}), listed: await client.listAll(collectionUrl) };
 }
