@@ -1,3 +1,4 @@
+import { batchResult, sendBatch, type BatchRequest } from './batch.js';
 import { isNotFound, isSyncStateLost } from './errors.js';
 import { CALDAV_UID_PROPERTY, calendarPath, eventPath, preferHeader, query, type GraphCalendarRef } from './paths.js';
 import type { GraphTransport } from './transport.js';
@@ -91,6 +92,37 @@ export async function readSeries(t: GraphTransport, ref: GraphCalendarRef, maste
     if (isNotFound(err)) return undefined;
     throw err;
   }
+}
+
+export interface SeriesRead {
+  readonly master: GraphEvent;
+  readonly instances: GraphEvent[];
+}
+
+/**
+ * Several series at once: each master and the first page of its /instances go out in $batch requests (two per
+ * series, twenty per batch), further pages one by one. A series that is gone maps to undefined.
+ */
+export async function readSeriesMany(t: GraphTransport, ref: GraphCalendarRef, masterIds: readonly string[], window: TimeWindow): Promise<Map<string, SeriesRead | undefined>> {
+  const requests: BatchRequest[] = masterIds.flatMap((id, i) => [
+    { id: `m${i}`, method: 'GET' as const, url: `${eventPath(ref, id)}?$expand=${encodeURIComponent(EXPAND_UID)}`, headers: preferHeader() },
+    { id: `i${i}`, method: 'GET' as const, url: `${eventPath(ref, id)}/instances?${query({ startDateTime: window.start, endDateTime: window.end })}`, headers: preferHeader(['odata.maxpagesize=100']) },
+  ]);
+  const answers = await sendBatch(t, requests);
+  const result = new Map<string, SeriesRead | undefined>();
+  for (const [i, id] of masterIds.entries()) {
+    const [masterRequest, instancesRequest] = [requests[2 * i]!, requests[2 * i + 1]!];
+    try {
+      const master = batchResult<GraphEvent>(answers.get(masterRequest.id), masterRequest);
+      const page = batchResult<GraphCollectionPage<GraphEvent>>(answers.get(instancesRequest.id), instancesRequest);
+      const rest = page['@odata.nextLink'] ? await readAllPages<GraphEvent>(t, page['@odata.nextLink']) : [];
+      result.set(id, { master, instances: [...page.value, ...rest] });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      result.set(id, undefined);
+    }
+  }
+  return result;
 }
 
 /** Events carrying our CalDAV-UID property with this value: re-pairing after state loss, crash recovery. */

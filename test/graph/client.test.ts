@@ -4,7 +4,7 @@ import { clientCredentialsTokenSource } from '../../src/graph/auth.js';
 import { GraphApiError, isVersionConflict } from '../../src/graph/errors.js';
 import { KeyedLimiter } from '../../src/http/limiter.js';
 import { mailboxPath, type GraphCalendarRef } from '../../src/graph/paths.js';
-import { findByCaldavUid, readCalendarDelta, readEvent, readSeries, resolveCalendar, stampedCaldavUid } from '../../src/graph/reader.js';
+import { findByCaldavUid, readCalendarDelta, readEvent, readSeries, readSeriesMany, resolveCalendar, stampedCaldavUid } from '../../src/graph/reader.js';
 import { GraphTransport } from '../../src/graph/transport.js';
 import { TrustingNetworkClient } from '../../src/graph/trust.js';
 import { createEvent, deleteEvent, findOccurrence, patchEvent, transactionIdFor } from '../../src/graph/writer.js';
@@ -99,6 +99,27 @@ describe('Graph client layer against the emulator (MSAL token, Graph JS client)'
     const second = await findOccurrence(transport, ref, master.id!, '2026-12-14T09:00:00Z');
     assert.equal(second?.type, 'occurrence');
     assert.equal(second?.seriesMasterId, master.id);
+  });
+
+  it('reads many series through $batch, retrying inner 429s after their Retry-After', async () => {
+    const masters = [];
+    for (const [i, day] of ['2026-12-08', '2026-12-09', '2026-12-10'].entries()) {
+      masters.push(
+        await createEvent(
+          transport,
+          ref,
+          { ...meeting(`Batched ${i}`, day), recurrence: { pattern: { type: 'daily', interval: 7 }, range: { type: 'numbered', startDate: day, numberOfOccurrences: 3 } } },
+          { transactionId: transactionIdFor('alice', `batched-${i}`), caldavUid: `batched-${i}` },
+        ),
+      );
+    }
+    const batchesBefore = emulator.control.stats().byRoute['POST /$batch'] ?? 0;
+    emulator.control.addFaults([{ kind: '429', count: 2, retryAfterSeconds: 0.05, path: 'instances' }]);
+    const read = await readSeriesMany(transport, ref, [...masters.map((m) => m.id!), 'AAMkNoSuchSeries'], window);
+    for (const m of masters) assert.equal(read.get(m.id!)?.instances.length, 3, m.subject!);
+    assert.equal(read.get('AAMkNoSuchSeries'), undefined);
+    const batches = (emulator.control.stats().byRoute['POST /$batch'] ?? 0) - batchesBefore;
+    assert.equal(batches, 2, 'one batch, then one retry of the throttled inner requests');
   });
 
   it('retries 429/503 honouring Retry-After and gives up with a GraphApiError on a persistent 503', async () => {

@@ -1,5 +1,5 @@
 import { graphToItem } from '../../convert/graph/index.js';
-import { readCalendarDelta, readEvent, readSeries, stampedCaldavUid } from '../../graph/reader.js';
+import { readCalendarDelta, readEvent, readSeries, readSeriesMany, stampedCaldavUid } from '../../graph/reader.js';
 import type { GraphEvent } from '../../graph/types.js';
 import type { CalendarItem } from '../../model/event.js';
 import { itemFingerprint } from '../../model/fingerprint.js';
@@ -57,9 +57,10 @@ export async function readGraphSide(ctx: GraphSideContext, records: readonly Ite
     observations.set(uid, obs);
     if (item && !record && !overlapsWindow(item, window)) outsideWindow.add(uid);
   };
+  const seriesById = await readSeriesMany(transport, ref, [...masters], window);
   for (const masterId of masters) {
     const record = byGraphId.get(masterId);
-    const series = await readSeries(transport, ref, masterId, window);
+    const series = seriesById.get(masterId);
     if (!series) {
       if (record) observations.set(record.uid, { state: 'deleted' });
       continue;
