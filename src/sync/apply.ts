@@ -19,7 +19,7 @@ export interface ApplyDeps {
 export type SlotOutcome =
   | { readonly kind: 'done'; readonly writes: number }
   /** This slot will be re-read and re-planned next cycle (a side changed under us, or an item error). */
-  | { readonly kind: 'deferred'; readonly reason: string; readonly transient: boolean };
+  | { readonly kind: 'deferred'; readonly reason: string; readonly transient: boolean; readonly stale?: boolean };
 
 type WriteAction = Extract<SyncAction, { kind: 'create' | 'update' | 'delete' }>;
 
@@ -90,7 +90,8 @@ export async function applySlot(actions: readonly SyncAction[], deps: ApplyDeps)
           // A refusal that retrying cannot fix (a 400 for a shape the server rejects, an unsupported rule) is
           // reported against the item, so `calbridge status` names it; the item is still read again next cycle.
           if (isRefusal(err)) await store.recordItemError(pair, action.on, refOf(mapping, action.on) ?? mapping.caldavHref ?? mapping.graphId ?? uid, message);
-          return { kind: 'deferred', reason: message, transient: !(err instanceof StaleVersionError) };
+          const stale = err instanceof StaleVersionError;
+          return { kind: 'deferred', reason: message, transient: !stale, stale };
         }
         writes += 1;
         deps.onWrite?.(action.on, action.kind);

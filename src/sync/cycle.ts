@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import { applySlot, runWrite } from './apply.js';
 import type { Side } from './merge.js';
-import { planSync } from './plan.js';
+import { planSlot, planSync } from './plan.js';
 import type { Observation, PlanOptions, SyncAction, SyncPlan, SyncSlot } from './plan-types.js';
 import type { ItemRecord } from '../store/records.js';
 import type { SideAdapter, SideRead } from './sides/side.js';
@@ -98,7 +98,13 @@ export async function runSyncCycle(deps: CycleDeps, opts: { dryRun?: boolean; si
       deferred.push({ uid, reason: 'stopped before this item' });
       continue;
     }
-    const outcome = await applySlot(actions, { pair, store, sides, log: deps.log, ...(deps.onWrite ? { onWrite: deps.onWrite } : {}) });
+    const applyDeps = { pair, store, sides, log: deps.log, ...(deps.onWrite ? { onWrite: deps.onWrite } : {}) };
+    let outcome = await applySlot(actions, applyDeps);
+    if (outcome.kind === 'deferred' && outcome.stale) {
+      // 412/409: a side changed while we worked on it. Read the item again from both sides and plan it afresh.
+      const again = await replan(deps, uid, refsOf(uid));
+      if (again.length > 0) outcome = await applySlot(again, applyDeps);
+    }
     if (outcome.kind === 'done') {
       writes += outcome.writes;
       await store.clearReread(pair, uid);
@@ -137,4 +143,13 @@ function refs(uid: string, records: readonly ItemRecord[], slots: readonly SyncS
   const graph = refOf(slot?.graph) ?? record?.graphId;
   const caldav = refOf(slot?.caldav) ?? record?.caldavHref;
   return { ...(graph ? { graph } : {}), ...(caldav ? { caldav } : {}) };
+}
+
+/** The actions for one item planned from its current state on both sides (after a 412/409). */
+async function replan(deps: CycleDeps, uid: string, ref: { graph?: string; caldav?: string }): Promise<SyncAction[]> {
+  const record = await deps.store.findItem(deps.pair, { uid });
+  const observe = (side: Side, at: string | undefined): Promise<Observation> =>
+    at ? deps.sides[side].observe(at, record) : Promise.resolve({ state: 'unchanged' });
+  const [graph, caldav] = await Promise.all([observe('graph', ref.graph), observe('caldav', ref.caldav)]);
+  return planSlot({ uid, ...(record ? { record } : {}), graph, caldav }, deps.options);
 }
