@@ -61,6 +61,19 @@ export interface EventFields {
   readonly attendees: readonly Attendee[];
 }
 
+/** An event with nothing said about it: what a Graph event or a VEVENT that only has times reads as. */
+export const DEFAULT_EVENT_FIELDS: EventFields = {
+  summary: '',
+  description: '',
+  locations: [],
+  categories: [],
+  busyStatus: 'busy',
+  sensitivity: 'normal',
+  importance: 'normal',
+  status: 'confirmed',
+  attendees: [],
+};
+
 export interface EventOccurrence extends EventFields {
   readonly start: EventTime;
   /** Exclusive end. For all-day events a DateValue one day (or more) after start. */

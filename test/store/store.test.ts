@@ -3,22 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../src/store/store.js';
-import type { CalendarItem } from '../../src/model/event.js';
+import { DEFAULT_EVENT_FIELDS, type CalendarItem } from '../../src/model/event.js';
 import { createTempDatabase, type TempDatabase } from '../helpers/postgres.js';
 
 const base: CalendarItem = {
   kind: 'single',
   uid: 'u-1@example.com',
   event: {
+    ...DEFAULT_EVENT_FIELDS,
     summary: 'Lunch',
-    description: '',
-    locations: [],
-    categories: [],
-    busyStatus: 'busy',
-    sensitivity: 'normal',
-    importance: 'normal',
-    status: 'confirmed',
-    attendees: [],
     start: { kind: 'zoned', local: '2026-12-01T12:00:00', tz: 'Europe/Berlin' },
     end: { kind: 'zoned', local: '2026-12-01T13:00:00', tz: 'Europe/Berlin' },
   },

@@ -1,10 +1,11 @@
-import type {
-  Attendee,
-  AttendeeRole,
-  EventFields,
-  EventLocation,
-  ParticipationStatus,
-  Person,
+import {
+  DEFAULT_EVENT_FIELDS,
+  type Attendee,
+  type AttendeeRole,
+  type EventFields,
+  type EventLocation,
+  type ParticipationStatus,
+  type Person,
 } from '../../model/index.js';
 import type {
   GraphAttendee,
@@ -30,18 +31,6 @@ const RESPONSE_STATUS: Readonly<Record<GraphResponse, ParticipationStatus>> = {
   accepted: 'accepted',
   declined: 'declined',
   tentativelyAccepted: 'tentative',
-};
-
-const DEFAULT_FIELDS: EventFields = {
-  summary: '',
-  description: '',
-  locations: [],
-  categories: [],
-  busyStatus: 'busy',
-  sensitivity: 'normal',
-  importance: 'normal',
-  status: 'confirmed',
-  attendees: [],
 };
 
 function person(r: GraphRecipient | undefined): Person | undefined {
@@ -92,7 +81,7 @@ function onlineMeetingUrl(e: GraphEvent): string | undefined {
   return e.onlineMeeting?.joinUrl ?? e.onlineMeetingUrl ?? undefined;
 }
 
-export function graphFields(e: GraphEvent, inherited: EventFields = DEFAULT_FIELDS): EventFields {
+export function graphFields(e: GraphEvent, inherited: EventFields = DEFAULT_EVENT_FIELDS): EventFields {
   const has = (k: keyof GraphEvent): boolean => e[k] !== undefined;
   const reminderKnown = has('isReminderOn') || has('reminderMinutesBeforeStart');
   const reminder = reminderKnown

@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import type { EventFields, EventOccurrence, EventTime } from '../../../src/model/index.js';
+import { DEFAULT_EVENT_FIELDS, type EventFields, type EventOccurrence, type EventTime } from '../../../src/model/index.js';
 
 export function fixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/ics/${name}`, import.meta.url), 'utf8');
 }
 
 /** The fields a VEVENT with nothing but times reads as. */
-export const EMPTY_FIELDS: EventFields = {
-  summary: '',
-  description: '',
-  locations: [],
-  categories: [],
-  busyStatus: 'busy',
-  sensitivity: 'normal',
-  importance: 'normal',
-  status: 'confirmed',
-  attendees: [],
-};
+export const EMPTY_FIELDS: EventFields = DEFAULT_EVENT_FIELDS;
 
 export function occ(start: EventTime, end: EventTime, fields: Partial<EventFields> = {}): EventOccurrence {
   return { ...EMPTY_FIELDS, ...fields, start, end };
