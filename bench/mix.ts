@@ -1,4 +1,5 @@
 import { resolveGraphZone } from '../src/convert/timezones/index.js';
+import { mulberry32 } from '../src/emulator/faults.js';
 import { expandRecurrence, validateRecurrence } from '../src/emulator/recurrence/index.js';
 import type { GraphAttendee, GraphEvent, GraphPatternedRecurrence, GraphRecurrencePattern } from '../src/graph/types.js';
 import type { GraphItemInput } from '../src/convert/graph/index.js';
@@ -10,17 +11,6 @@ import { localAsUtcMs, utcMsAsLocal } from '../src/model/index.js';
  * window they came with), several zones, attendees and Outlook-style HTML bodies.
  */
 
-/** mulberry32: a tiny seeded PRNG, so every run converts the same mix. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ZONES = ['W. Europe Standard Time', 'Pacific Standard Time', 'Eastern Standard Time', 'GMT Standard Time', 'India Standard Time', 'Tokyo Standard Time', 'AUS Eastern Standard Time', 'UTC'];
 const WORDS = ['budget', 'review', 'sync', 'Q3', 'roadmap', 'hiring', 'design', 'launch', 'retro', '1:1', 'customer', 'planning'];
@@ -72,7 +62,7 @@ function kindAt(x: number): Kind {
 
 /** `count` Graph inputs (graphToItem's input shape), the same for the same seed. */
 export function buildMix(count: number, seed = 42): GraphItemInput[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed); // seeded: every run converts the same mix
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const words = (n: number): string => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   return Array.from({ length: count }, (_, i): GraphItemInput => {

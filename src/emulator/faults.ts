@@ -44,7 +44,7 @@ export interface FaultDecision {
 }
 
 /** mulberry32: tiny, fast, and good enough to spread fault draws; the point is reproducibility. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

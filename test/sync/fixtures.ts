@@ -1,17 +1,12 @@
-import type { CalendarItem, CalendarSeries, EventOccurrence, SingleEvent } from '../../src/model/event.js';
+import { DEFAULT_EVENT_FIELDS, type CalendarItem, type CalendarSeries, type EventOccurrence, type SingleEvent } from '../../src/model/event.js';
 
 export function occurrence(over: Partial<EventOccurrence> = {}): EventOccurrence {
   return {
+    ...DEFAULT_EVENT_FIELDS,
     summary: 'Standup',
     description: 'daily sync',
     locations: [{ displayName: 'Room 1' }],
-    categories: [],
-    busyStatus: 'busy',
-    sensitivity: 'normal',
-    importance: 'normal',
     reminderMinutesBefore: 15,
-    status: 'confirmed',
-    attendees: [],
     start: { kind: 'zoned', local: '2026-12-01T09:00:00', tz: 'Europe/Berlin' },
     end: { kind: 'zoned', local: '2026-12-01T09:15:00', tz: 'Europe/Berlin' },
     ...over,

@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
 import { graphToItem, itemToGraphCreate } from '../../../src/convert/graph/index.js';
 import type { GraphEvent } from '../../../src/graph/types.js';
-import { dateValue, floating, zoned, type CalendarItem, type CalendarSeries, type EventOccurrence } from '../../../src/model/index.js';
+import { DEFAULT_EVENT_FIELDS, dateValue, floating, zoned, type CalendarItem, type CalendarSeries, type EventOccurrence } from '../../../src/model/index.js';
 import { itemFingerprint } from '../../../src/model/fingerprint.js';
 import { graphEcho } from './graph-echo.js';
 import { INSTANCES, SINGLE, WEEKLY_END, WINDOW_04, sample, sample04Master } from './samples.js';
 
 const model = (e: GraphEvent, uid = 'uid-1'): CalendarItem => graphToItem({ event: e }, { uid }).item;
 const plain: EventOccurrence = {
+  ...DEFAULT_EVENT_FIELDS,
   summary: 'Standup',
   description: 'Daily',
-  locations: [],
-  categories: [],
-  busyStatus: 'busy',
-  sensitivity: 'normal',
-  importance: 'normal',
-  status: 'confirmed',
-  attendees: [],
   start: zoned('2024-05-06T09:00:00', 'Europe/Berlin'),
   end: zoned('2024-05-06T09:15:00', 'Europe/Berlin'),
 };
