@@ -19,10 +19,16 @@ function tzlibKnows(name: string): boolean {
 }
 
 const canonicalNames = new BoundedCache<string | null>(4096);
+const icuIds = new BoundedCache<string | null>(4096);
 
-/** ICU's id for a zone name (case-insensitive; links resolved the CLDR way), or undefined when Node does not know it. */
+/**
+ * ICU's id for a zone name (case-insensitive; links resolved the CLDR way), or undefined when Node does not know it.
+ * Memoised per name: resolvedOptions() builds a fresh options object each call, and every Graph time write asks.
+ */
 export function icuZoneId(name: string): string | undefined {
-  return offsetFormatter(name)?.resolvedOptions().timeZone;
+  const hit = icuIds.get(name);
+  if (hit !== undefined) return hit ?? undefined;
+  return icuIds.set(name, offsetFormatter(name)?.resolvedOptions().timeZone ?? null) ?? undefined;
 }
 
 function tzlibPrimary(name: string): string | undefined {
