@@ -81,37 +81,54 @@ function dropDefaults(o: Record<string, Normal | undefined>, defaults: Record<st
 const sortedBy = <T>(xs: readonly T[], key: (x: T) => string): T[] =>
   [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-/** Normal form of each EventFields property, keyed by the property name (defaults → undefined). */
-export function normalizeFields(f: EventFields): Record<string, Normal | undefined> {
-  const description = normalizeText(f.description);
-  const html = f.descriptionHtml;
-  const person = (p: { email: string; name?: string }): Record<string, Normal | undefined> => ({
-    email: p.email.trim().toLowerCase(),
-    name: p.name?.trim(),
-  });
-  return {
-    summary: normalizeText(f.summary),
-    description,
-    // HTML is a rendering of the description; it counts only when it says something else.
-    descriptionHtml: html !== undefined && normalizeText(htmlToText(html)) !== description ? html : undefined,
-    locations: f.locations.map((l) =>
+/** How an HTML description reads as text; callers comparing many occurrences may pass a memo of it. */
+export type HtmlReader = (html: string) => string;
+export const readHtml: HtmlReader = (html) => normalizeText(htmlToText(html));
+
+const person = (p: { email: string; name?: string }): Record<string, Normal | undefined> => ({
+  email: p.email.trim().toLowerCase(),
+  name: p.name?.trim(),
+});
+
+type FieldNormalizer = (f: EventFields, read: HtmlReader) => Normal | undefined;
+
+/** The normal form of each EventFields property (defaults → undefined), one function per property. */
+export const FIELD_NORMALS: { readonly [K in keyof EventFields]-?: FieldNormalizer } = {
+  summary: (f) => normalizeText(f.summary),
+  description: (f) => normalizeText(f.description),
+  // HTML is a rendering of the description; it counts only when it says something else.
+  descriptionHtml: (f, read) => {
+    const html = f.descriptionHtml;
+    return html !== undefined && read(html) !== normalizeText(f.description) ? html : undefined;
+  },
+  locations: (f) =>
+    f.locations.map((l) =>
       dropDefaults({
         name: normalizeText(l.displayName),
         geo: l.geo ? [Number(l.geo.latitude.toFixed(6)), Number(l.geo.longitude.toFixed(6))] : undefined,
       }),
     ),
-    categories: [...new Set(f.categories.map((c) => c.trim()).filter((c) => c !== ''))].sort(),
-    busyStatus: f.busyStatus === 'busy' ? undefined : f.busyStatus,
-    sensitivity: f.sensitivity === 'normal' ? undefined : f.sensitivity,
-    importance: f.importance === 'normal' ? undefined : f.importance,
-    reminderMinutesBefore: f.reminderMinutesBefore,
-    status: f.status === 'confirmed' ? undefined : f.status,
-    onlineMeetingUrl: f.onlineMeetingUrl?.trim(),
-    organizer: f.organizer ? dropDefaults(person(f.organizer)) : undefined,
-    attendees: sortedBy(f.attendees, (a) => a.email.trim().toLowerCase()).map((a) =>
+  categories: (f) => [...new Set(f.categories.map((c) => c.trim()).filter((c) => c !== ''))].sort(),
+  busyStatus: (f) => (f.busyStatus === 'busy' ? undefined : f.busyStatus),
+  sensitivity: (f) => (f.sensitivity === 'normal' ? undefined : f.sensitivity),
+  importance: (f) => (f.importance === 'normal' ? undefined : f.importance),
+  reminderMinutesBefore: (f) => f.reminderMinutesBefore,
+  status: (f) => (f.status === 'confirmed' ? undefined : f.status),
+  onlineMeetingUrl: (f) => f.onlineMeetingUrl?.trim(),
+  organizer: (f) => (f.organizer ? dropDefaults(person(f.organizer)) : undefined),
+  attendees: (f) =>
+    sortedBy(f.attendees, (a) => a.email.trim().toLowerCase()).map((a) =>
       dropDefaults({ ...person(a), role: a.role, status: a.status }, { role: 'required', status: 'needs-action' }),
     ),
-  };
+};
+
+const FIELD_KEYS = Object.keys(FIELD_NORMALS) as (keyof EventFields)[];
+
+/** Normal form of each EventFields property, keyed by the property name (defaults → undefined). */
+export function normalizeFields(f: EventFields): Record<string, Normal | undefined> {
+  const out: Record<string, Normal | undefined> = {};
+  for (const k of FIELD_KEYS) out[k] = FIELD_NORMALS[k](f, readHtml);
+  return out;
 }
 
 export function normalizeOccurrence(o: EventOccurrence): Normal {

@@ -13,6 +13,7 @@ import type { GraphEvent } from '../../graph/types.js';
 import type { FallbackArgs, FallbackCarrier } from '../recurrence/index.js';
 import { fallbackCarrier, NoOccurrencesError } from './deps.js';
 import { GraphConversionError } from './errors.js';
+import { htmlReaderMemo } from './field-changes.js';
 import type { GraphWriteOptions } from './fields-to-graph.js';
 import { keyToGraphInstant, plainOccurrence, shiftWall } from './occurrences.js';
 import { occurrencePatch } from './patch.js';
@@ -65,6 +66,7 @@ export function fallbackPlan(
     end: shiftWall(carrier.masterEnd, carrier.masterStart, t),
   });
   const at = (t: EventTime): string => keyToGraphInstant(occurrenceKey(t), opts.floatingZone);
+  const read = htmlReaderMemo();
 
   const cancelled = new Set(carrier.cancelledStarts.map((t) => occurrenceKey(t)));
   const moved = new Map(carrier.moved.map((m) => [occurrenceKey(m.originalStart), m.start]));
@@ -72,17 +74,17 @@ export function fallbackPlan(
     .filter((t) => !cancelled.has(occurrenceKey(t)))
     .map((t) => ({
       originalStart: at(t),
-      patch: occurrencePatch(carrierOccurrence(t), target(moved.get(occurrenceKey(t)) ?? t), opts, warnings),
+      patch: occurrencePatch(carrierOccurrence(t), target(moved.get(occurrenceKey(t)) ?? t), opts, warnings, read),
     }))
     .filter((e) => Object.keys(e.patch).length > 0);
   return {
     payload: {
-      ...occurrencePatch(undefined, carrierOccurrence(carrier.masterStart), opts, warnings),
+      ...occurrencePatch(undefined, carrierOccurrence(carrier.masterStart), opts, warnings, read),
       recurrence: carrier.recurrence,
     },
     exceptions,
     cancelled: carrier.cancelledStarts.map(at),
-    extraSingles: carrier.extraSingles.map((s) => occurrencePatch(undefined, target(s.start), opts, warnings)),
+    extraSingles: carrier.extraSingles.map((s) => occurrencePatch(undefined, target(s.start), opts, warnings, read)),
   };
 }
 

@@ -1,8 +1,7 @@
 import type { Attendee, EventFields, EventLocation } from '../../model/index.js';
 import type { GraphAttendee, GraphEvent, GraphLocation, GraphResponse } from '../../graph/types.js';
-import { normalizeText } from '../../model/fingerprint.js';
+import { normalizeText, readHtml, type HtmlReader } from '../../model/fingerprint.js';
 import { appendAttendeeHtml, appendAttendeeText } from './attendee-block.js';
-import { htmlToText } from './html-text.js';
 import type { GraphTimeOptions } from './times.js';
 
 /**
@@ -27,27 +26,29 @@ export type FieldGroup =
   | 'reminder'
   | 'attendees';
 
+const GROUP_FIELDS: Readonly<Record<FieldGroup, readonly (keyof EventFields)[]>> = {
+  subject: ['summary'],
+  body: ['description', 'descriptionHtml', 'attendees'],
+  location: ['locations'],
+  categories: ['categories'],
+  showAs: ['busyStatus'],
+  sensitivity: ['sensitivity'],
+  importance: ['importance'],
+  reminder: ['reminderMinutesBefore'],
+  attendees: ['attendees'],
+};
+const BODY_WITHOUT_ATTENDEES: readonly (keyof EventFields)[] = ['description', 'descriptionHtml'];
+
 /** The model fields each group is written from. */
 export function groupFields(group: FieldGroup, opts: GraphWriteOptions): readonly (keyof EventFields)[] {
-  switch (group) {
-    case 'subject':
-      return ['summary'];
-    case 'body':
-      return opts.includeAttendees ? ['description', 'descriptionHtml'] : ['description', 'descriptionHtml', 'attendees'];
-    case 'location':
-      return ['locations'];
-    case 'showAs':
-      return ['busyStatus'];
-    case 'reminder':
-      return ['reminderMinutesBefore'];
-    default:
-      return [group];
-  }
+  return group === 'body' && opts.includeAttendees ? BODY_WITHOUT_ATTENDEES : GROUP_FIELDS[group];
 }
 
+const GROUPS: readonly FieldGroup[] = ['subject', 'body', 'location', 'categories', 'showAs', 'sensitivity', 'importance', 'reminder'];
+const GROUPS_WITH_ATTENDEES: readonly FieldGroup[] = [...GROUPS, 'attendees'];
+
 export function fieldGroups(opts: GraphWriteOptions): readonly FieldGroup[] {
-  const all: FieldGroup[] = ['subject', 'body', 'location', 'categories', 'showAs', 'sensitivity', 'importance', 'reminder'];
-  return opts.includeAttendees ? [...all, 'attendees'] : all;
+  return opts.includeAttendees ? GROUPS_WITH_ATTENDEES : GROUPS;
 }
 
 const PARTSTAT_RESPONSE: Readonly<Record<Attendee['status'], GraphResponse>> = {
@@ -73,14 +74,14 @@ function graphLocation(l: EventLocation): GraphLocation {
 }
 
 /** The HTML is trusted only while it still says what the text says (a CalDAV client may edit only DESCRIPTION). */
-function usableHtml(f: EventFields): string | undefined {
+function usableHtml(f: EventFields, read: HtmlReader): string | undefined {
   const html = f.descriptionHtml;
-  return html !== undefined && normalizeText(htmlToText(html)) === normalizeText(f.description) ? html : undefined;
+  return html !== undefined && read(html) === normalizeText(f.description) ? html : undefined;
 }
 
-function body(f: EventFields, opts: GraphWriteOptions): GraphEvent {
+function body(f: EventFields, opts: GraphWriteOptions, read: HtmlReader): GraphEvent {
   const extra = opts.includeAttendees ? [] : f.attendees;
-  const html = usableHtml(f);
+  const html = usableHtml(f, read);
   return html !== undefined
     ? { body: { contentType: 'html', content: appendAttendeeHtml(html, extra) } }
     : { body: { contentType: 'text', content: appendAttendeeText(f.description, extra) } };
@@ -92,12 +93,13 @@ function location(f: EventFields): GraphEvent {
   return rest.length === 0 ? { location: graphLocation(first) } : { locations: f.locations.map(graphLocation) };
 }
 
-export function writeGroup(group: FieldGroup, f: EventFields, opts: GraphWriteOptions): GraphEvent {
+/** `read` renders HTML descriptions as text (pass a memo when writing several occurrences of one series). */
+export function writeGroup(group: FieldGroup, f: EventFields, opts: GraphWriteOptions, read: HtmlReader = readHtml): GraphEvent {
   switch (group) {
     case 'subject':
       return { subject: f.summary };
     case 'body':
-      return body(f, opts);
+      return body(f, opts, read);
     case 'location':
       return location(f);
     case 'categories':
@@ -118,7 +120,8 @@ export function writeGroup(group: FieldGroup, f: EventFields, opts: GraphWriteOp
 }
 
 /** Every writable field, for a create. An empty location is left out rather than cleared. */
-export function fieldsToGraph(f: EventFields, opts: GraphWriteOptions): GraphEvent {
-  const groups = fieldGroups(opts).filter((g) => g !== 'location' || f.locations.length > 0);
-  return Object.assign({}, ...groups.map((g) => writeGroup(g, f, opts))) as GraphEvent;
+export function fieldsToGraph(f: EventFields, opts: GraphWriteOptions, read: HtmlReader = readHtml): GraphEvent {
+  const out: GraphEvent = {};
+  for (const g of fieldGroups(opts)) if (g !== 'location' || f.locations.length > 0) Object.assign(out, writeGroup(g, f, opts, read));
+  return out;
 }

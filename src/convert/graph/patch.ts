@@ -1,7 +1,8 @@
 import type { CalendarItem, CalendarSeries, EventOccurrence, OccurrenceKey } from '../../model/index.js';
 import type { GraphEvent } from '../../graph/types.js';
-import { canonicalJson, normalizeFields, normalizeRule, normalizeTime, type Normal } from '../../model/fingerprint.js';
+import { normalizeRule, type HtmlReader } from '../../model/fingerprint.js';
 import { GraphConversionError } from './errors.js';
+import { htmlReaderMemo, sameField, sameNormal, sameTime } from './field-changes.js';
 import { appendToHtmlBody, escapeHtml } from './html-text.js';
 import { fieldGroups, fieldsToGraph, groupFields, writeGroup, type GraphWriteOptions } from './fields-to-graph.js';
 import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
@@ -16,8 +17,6 @@ import { modelTimeToGraph } from './times.js';
  * whatever else the Graph event holds survives untouched.
  */
 
-const same = (a: Normal | undefined, b: Normal | undefined): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
-
 function timesPatch(o: EventOccurrence, opts: GraphWriteOptions, warnings: string[]): GraphEvent {
   const start = modelTimeToGraph(o.start, opts);
   const end = modelTimeToGraph(o.end, opts);
@@ -25,21 +24,23 @@ function timesPatch(o: EventOccurrence, opts: GraphWriteOptions, warnings: strin
   return { start: start.value, end: end.value, isAllDay: o.start.kind === 'date' };
 }
 
-/** Graph properties that turn occurrence `from` into `to` (all of them when `from` is undefined). */
+/**
+ * Graph properties that turn occurrence `from` into `to` (all of them when `from` is undefined).
+ * `read` renders HTML as text; one memo (htmlReaderMemo) may serve every occurrence of one conversion.
+ */
 export function occurrencePatch(
   from: EventOccurrence | undefined,
   to: EventOccurrence,
   opts: GraphWriteOptions = {},
   warnings: string[] = [],
+  read: HtmlReader = htmlReaderMemo(),
 ): GraphEvent {
-  if (!from) return { ...fieldsToGraph(to, opts), ...timesPatch(to, opts, warnings) };
-  const a = normalizeFields(from);
-  const b = normalizeFields(to);
+  if (!from) return Object.assign(fieldsToGraph(to, opts, read), timesPatch(to, opts, warnings));
   const patch: GraphEvent = {};
   for (const group of fieldGroups(opts)) {
-    if (!groupFields(group, opts).every((k) => same(a[k], b[k]))) Object.assign(patch, writeGroup(group, to, opts));
+    if (!groupFields(group, opts).every((k) => sameField(k, from, to, read))) Object.assign(patch, writeGroup(group, to, opts, read));
   }
-  const moved = !same(normalizeTime(from.start), normalizeTime(to.start)) || !same(normalizeTime(from.end), normalizeTime(to.end));
+  const moved = !sameTime(from.start, to.start) || !sameTime(from.end, to.end);
   return moved ? Object.assign(patch, timesPatch(to, opts, warnings)) : patch;
 }
 
@@ -62,8 +63,8 @@ export function graphPatchFor(
   if (next.kind === 'single') return ref.kind === 'series' ? { ...patch, recurrence: null } : patch;
   const ruleSame =
     ref.kind === 'series' &&
-    same(normalizeRule(ref.rule), normalizeRule(next.rule)) &&
-    same(normalizeTime(ref.master.start), normalizeTime(next.master.start));
+    sameNormal(normalizeRule(ref.rule), normalizeRule(next.rule)) &&
+    sameTime(ref.master.start, next.master.start);
   if (ruleSame) return patch;
   const out = graphRecurrence(next, opts);
   if (out.kind !== 'exact') throw new GraphConversionError(out.reason, next.uid, 'recurrence');
@@ -111,12 +112,13 @@ export function occurrenceChanges(
   const nextCancelled = new Set(next.cancelled);
   const at = (key: OccurrenceKey): string => keyToGraphInstant(key, opts.floatingZone);
   const keys = [...new Set([...Object.keys(prev?.overrides ?? {}), ...Object.keys(next.overrides)])].sort();
+  const read = htmlReaderMemo();
   const patch = keys
     .filter((key) => !nextCancelled.has(key) && !prevCancelled.has(key))
     .map((key) => {
       const from = prev?.overrides[key] ?? plainOccurrence(next, key);
       const to = next.overrides[key] ?? plainOccurrence(next, key);
-      return { originalStart: at(key), patch: occurrencePatch(from, to, opts) };
+      return { originalStart: at(key), patch: occurrencePatch(from, to, opts, [], read) };
     })
     .filter((p) => Object.keys(p.patch).length > 0);
   return {

@@ -1,5 +1,7 @@
 import type { CalendarItem, CalendarSeries } from '../../model/index.js';
+import type { HtmlReader } from '../../model/fingerprint.js';
 import type { GraphEvent } from '../../graph/types.js';
+import { htmlReaderMemo } from './field-changes.js';
 import { fallbackPlan } from './fallback.js';
 import type { GraphWriteOptions } from './fields-to-graph.js';
 import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
@@ -37,19 +39,21 @@ export function itemToGraphCreate(item: CalendarItem, opts: GraphCreateOptions =
   if (recurrence.kind !== 'exact') {
     return { ...fallbackPlan(item, recurrence.reason, opts, warnings), warnings };
   }
-  const payload = { ...occurrencePatch(undefined, item.master, opts, warnings), recurrence: recurrence.recurrence };
-  return { payload, ...occurrenceWrites(item, opts, warnings), warnings };
+  const read = htmlReaderMemo();
+  const payload = { ...occurrencePatch(undefined, item.master, opts, warnings, read), recurrence: recurrence.recurrence };
+  return { payload, ...occurrenceWrites(item, opts, warnings, read), warnings };
 }
 
 function occurrenceWrites(
   series: CalendarSeries,
   opts: GraphCreateOptions,
   warnings: string[],
+  read: HtmlReader,
 ): Pick<GraphCreatePlan, 'exceptions' | 'cancelled'> {
   const at = (key: string): string => keyToGraphInstant(key, opts.floatingZone);
   const exceptions = Object.keys(series.overrides)
     .sort()
-    .map((key) => ({ originalStart: at(key), patch: occurrencePatch(plainOccurrence(series, key), series.overrides[key]!, opts, warnings) }))
+    .map((key) => ({ originalStart: at(key), patch: occurrencePatch(plainOccurrence(series, key), series.overrides[key]!, opts, warnings, read) }))
     .filter((e) => Object.keys(e.patch).length > 0);
   return { exceptions, cancelled: [...series.cancelled].sort().map(at) };
 }
