@@ -1,4 +1,4 @@
-import { localToEpochMs } from './instant.js';
+import { isoUtc, localToEpochMs } from './instant.js';
 import type { EventTime } from './time.js';
 import type { OccurrenceKey } from './event.js';
 
@@ -10,7 +10,7 @@ import type { OccurrenceKey } from './event.js';
 export function occurrenceKey(t: EventTime): OccurrenceKey {
   switch (t.kind) {
     case 'zoned':
-      return new Date(localToEpochMs(t.local, t.tz)).toISOString().slice(0, 19) + 'Z';
+      return isoUtc(localToEpochMs(t.local, t.tz));
     case 'floating':
       return t.local;
     case 'date':

@@ -110,9 +110,16 @@ function yearTable(tz: string, year: number): YearTable {
   return table;
 }
 
+/**
+ * The span around the last answer in which the offset cannot change: conversions come in runs for
+ * one zone (a series' occurrences), and most fall in the span of the previous one.
+ */
+let span = { tz: '', fromMs: 0, toMs: 0, offset: 0 };
+
 /** Offset of `tz` at instant `epochMs`, in minutes east of UTC. */
 export function zoneOffsetMinutes(tz: string, epochMs: number): number {
   if (tz === 'UTC') return 0;
+  if (epochMs >= span.fromMs && epochMs < span.toMs && tz === span.tz) return span.offset;
   let table = lastTable.get(tz);
   if (!table || epochMs < table.fromMs || epochMs >= table.toMs) {
     const year = new Date(epochMs).getUTCFullYear();
@@ -121,9 +128,17 @@ export function zoneOffsetMinutes(tz: string, epochMs: number): number {
     lastTable.set(tz, table);
   }
   let offset = table.initial;
+  let fromMs = table.fromMs;
+  let toMs = table.toMs;
   for (const t of table.transitions) {
-    if (t.atMs > epochMs) break;
+    if (t.atMs > epochMs) {
+      toMs = t.atMs;
+      break;
+    }
     offset = t.toMinutes;
+    fromMs = t.atMs;
   }
+  // NaN and out-of-range instants are answered without being remembered.
+  if (fromMs <= epochMs && epochMs < toMs) span = { tz, fromMs, toMs, offset };
   return offset;
 }

@@ -1,5 +1,5 @@
-import { eventTimeToEpochMs, occurrenceKey, type EventTime, type OccurrenceKey, type RecurrenceRule } from '../../model/index.js';
-import { expandRule } from './deps.js';
+import { eventTimeToEpochMs, type EventTime, type OccurrenceKey, type RecurrenceRule } from '../../model/index.js';
+import { expandOccurrences, type ExpandedOccurrence } from './deps.js';
 
 /**
  * Graph v1.0 has no list of deleted occurrences: a deleted occurrence is one the pattern expects
@@ -34,23 +34,21 @@ const LOOK_BACK_DAYS = [8, 32, 370, 4 * 366 + 1];
 export function expectedOccurrences(s: SeriesShape, window: { fromMs: number; toMs: number }): ExpectedOccurrence[] {
   const startMs = eventTimeToEpochMs(s.start, s.zone);
   const durationMs = eventTimeToEpochMs(s.end, s.zone) - startMs;
-  const expand = (fromMs: number, toMs: number, limit?: number) =>
-    expandRule({ start: s.start, rule: s.rule, fromMs, toMs, floatingTz: s.zone, ...(limit ? { limit } : {}) });
-  const inWindow = expand(Math.max(startMs, window.fromMs), window.toMs);
-  const next = expand(window.toMs, window.toMs + NEIGHBOUR_REACH_MS, 1);
-  let previous: EventTime[] = [];
+  const expand = (fromMs: number, toMs: number, stopAfterMs?: number): ExpandedOccurrence[] =>
+    expandOccurrences({ start: s.start, rule: s.rule, fromMs, toMs, floatingTz: s.zone, ...(stopAfterMs === undefined ? {} : { stopAfterMs }) });
+  // One pass for the window and the next neighbour: everything before window.toMs and the first after it.
+  const inAndNext = expand(Math.max(startMs, window.fromMs), window.toMs + NEIGHBOUR_REACH_MS, window.toMs);
+  const firstAfter = inAndNext.findIndex((o) => o.ms >= window.toMs);
+  const upToNext = firstAfter < 0 ? inAndNext : inAndNext.slice(0, firstAfter + 1);
+  let previous: ExpandedOccurrence[] = [];
   for (const days of LOOK_BACK_DAYS) {
     const fromMs = Math.max(startMs, window.fromMs - days * 86_400_000);
     if (fromMs >= window.fromMs) break;
     previous = expand(fromMs, window.fromMs).slice(-1);
     if (previous.length > 0 || fromMs === startMs) break;
   }
-  return [...previous, ...inWindow, ...next]
-    .map((start) => {
-      const ms = eventTimeToEpochMs(start, s.zone);
-      return { key: occurrenceKey(start), start, startMs: ms, endMs: ms + durationMs };
-    })
-    .sort((a, b) => a.startMs - b.startMs);
+  // Both lists are sorted by instant and previous lies wholly before window.fromMs.
+  return [...previous, ...upToNext].map((o) => ({ key: o.key, start: o.time, startMs: o.ms, endMs: o.ms + durationMs }));
 }
 
 /** The span a moved copy of expected[i] must lie in. */

@@ -1,5 +1,7 @@
-import { epochMsToLocal, type OccurrenceKey } from '../../model/index.js';
+import { epochMsToLocal, isoUtc, type OccurrenceKey } from '../../model/index.js';
 import { GraphConversionError } from './errors.js';
+
+export { isoUtc };
 
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
 
@@ -8,13 +10,49 @@ const INSTANT_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?(Z|[+-
  * startDateTime/endDateTime window bound, which means UTC when it has no offset (graph-api.md §14.1).
  */
 export function parseGraphInstant(s: string, eventId: string | undefined, property: string): number {
+  const fast = plainUtcInstant(s);
+  if (fast !== undefined) return fast;
   const m = INSTANT_RE.exec(s.trim());
   const ms = m ? Date.parse(`${m[1]}.${(m[2] ?? '').padEnd(3, '0').slice(0, 3)}${m[3] ?? 'Z'}`) : NaN;
   if (Number.isNaN(ms)) throw new GraphConversionError(`not an instant "${s}"`, eventId, property);
   return ms;
 }
 
-export const isoUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 19) + 'Z';
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+};
+const num = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + digit(s, i);
+  return n;
+};
+
+/**
+ * The common forms ('…T20:30:00Z', '…T20:30:00.0000000', '….0000000Z') read by arithmetic, in the
+ * ranges where Date.UTC and Date.parse agree; anything else (offsets, spaces, odd values) is left
+ * to the general reading above.
+ */
+function plainUtcInstant(s: string): number | undefined {
+  if (s.length < 19 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return undefined;
+  let end = s.length;
+  if (s[end - 1] === 'Z') end -= 1;
+  let ms = 0;
+  if (end > 19) {
+    if (s[19] !== '.' || end - 20 < 1 || end - 20 > 7) return undefined;
+    const frac = num(s, 20, end);
+    if (Number.isNaN(frac)) return undefined;
+    ms = num(s, 20, Math.min(end, 23)) * 10 ** Math.max(0, 23 - end);
+  }
+  const y = num(s, 0, 4);
+  const mo = num(s, 5, 7);
+  const d = num(s, 8, 10);
+  const h = num(s, 11, 13);
+  const mi = num(s, 14, 16);
+  const se = num(s, 17, 19);
+  const plain = y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && se <= 59;
+  return plain ? Date.UTC(y, mo - 1, d, h, mi, se, ms) : undefined;
+}
 
 /**
  * The occurrence key of a Graph originalStart. Timed series: the UTC instant. All-day series: the

@@ -2,9 +2,9 @@ import type { OccurrenceKey } from '../../model/event.js';
 import { occurrenceKey } from '../../model/keys.js';
 import type { RecurrenceRule } from '../../model/recurrence.js';
 import type { EventTime } from '../../model/time.js';
-import { firstMatch, makeRrule, neverMatches } from './rrule-engine.js';
-import { skipAhead } from './skip-ahead.js';
-import { untilWallBound, withinUntil } from './until.js';
+import { isoUtc, utcMsAsLocal, wallToEpochMs } from '../../model/instant.js';
+import { eachWall, firstMatch, neverMatches } from './rrule-engine.js';
+import { untilTest, untilWallBound } from './until.js';
 import { atWall, DAY_MS, instantOf, wallOf } from './wall.js';
 
 export interface ExpandRuleArgs {
@@ -22,6 +22,8 @@ export interface ExpandRuleArgs {
   readonly floatingTz?: string;
   /** At most this many occurrences, the earliest ones. */
   readonly limit?: number;
+  /** Stop generating after the first occurrence at or after this instant (a window and its next neighbour). */
+  readonly stopAfterMs?: number;
 }
 
 /** Offsets lie within ±14 h, so this margin turns an instant window into a safe wall window. */
@@ -29,34 +31,44 @@ const MARGIN_MS = 2 * DAY_MS;
 /** The JS Date range: open windows (±Infinity) are clamped to it. */
 const DATE_LIMIT_MS = 8.64e15 - MARGIN_MS;
 
+/** One expanded occurrence with what the expansion already knew about it. */
+export interface ExpandedOccurrence {
+  readonly time: EventTime;
+  /** Its instant (floating times and dates read in the expansion's zone). */
+  readonly ms: number;
+  readonly key: OccurrenceKey;
+}
+
 /**
  * Expand a rule in local wall time, then attach the start's zone (or kind) to each occurrence.
  * Sorted by instant, no duplicates (by occurrence key). Cost is bounded by the window, not by
  * the series' age, unless the rule has a COUNT (then by COUNT).
  */
 export function expandRule(args: ExpandRuleArgs): EventTime[] {
+  return expandOccurrences(args).map((o) => o.time);
+}
+
+/** expandRule with each occurrence's instant and key. */
+export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
   const { start, rule, fromMs, toMs } = args;
   const zone = args.floatingTz ?? 'UTC';
   const limit = args.limit ?? Number.POSITIVE_INFINITY;
-  const excluded = new Set(args.exdates ?? []);
-  const found = new Map<OccurrenceKey, { t: EventTime; ms: number }>();
-  // A zoned key is its UTC instant (keys.ts): computed from `ms` to spare a second zone lookup.
-  const keyOf = (t: EventTime, ms: number): OccurrenceKey => (t.kind === 'zoned' ? `${new Date(ms).toISOString().slice(0, 19)}Z` : occurrenceKey(t));
-  const inWindow = (t: EventTime): number | undefined => {
-    const ms = instantOf(t, zone);
-    return ms >= fromMs && ms < toMs && !excluded.has(keyOf(t, ms)) ? ms : undefined;
+  const stopAfterMs = args.stopAfterMs ?? Number.POSITIVE_INFINITY;
+  const excluded = args.exdates && args.exdates.length > 0 ? new Set(args.exdates) : undefined;
+  const found = new Map<OccurrenceKey, ExpandedOccurrence>();
+  const add = (time: EventTime, ms: number, key: OccurrenceKey): void => {
+    found.set(key, { time, ms, key });
   };
-  const add = (t: EventTime, ms: number): void => {
-    found.set(keyOf(t, ms), { t, ms });
+  const addIfInWindow = (t: EventTime): void => {
+    const ms = instantOf(t, zone);
+    // A zoned key is its UTC instant (keys.ts): computed from `ms` to spare a second zone lookup.
+    const key = t.kind === 'zoned' ? isoUtc(ms) : occurrenceKey(t);
+    if (ms >= fromMs && ms < toMs && !excluded?.has(key)) add(t, ms, key);
   };
 
   const startWall = wallOf(start);
-  const startMs = inWindow(start);
-  if (startMs !== undefined) add(start, startMs);
-  for (const r of args.rdates ?? []) {
-    const ms = inWindow(r);
-    if (ms !== undefined) add(r, ms);
-  }
+  addIfInWindow(start);
+  for (const r of args.rdates ?? []) addIfInWindow(r);
 
   // RFC 5545 counts a non-matching DTSTART towards COUNT; rrule does not generate it at all.
   const startMatches = firstMatch(rule, startWall) === startWall;
@@ -65,22 +77,21 @@ export function expandRule(args: ExpandRuleArgs): EventTime[] {
     let toWall = Math.min(toMs, DATE_LIMIT_MS) + MARGIN_MS;
     if (rule.until) toWall = Math.min(toWall, untilWallBound(rule.until, start, zone));
     const fromWall = Math.max(fromMs, -DATE_LIMIT_MS) - MARGIN_MS;
-    const rebased = skipAhead({ ...rule, count }, startWall, fromWall);
+    const tz = start.kind === 'zoned' ? start.tz : zone;
+    const within = rule.until ? untilTest(rule.until, zone) : undefined;
     let accepted = 0;
     if (toWall >= fromWall) {
-      makeRrule(rebased.rule, rebased.dtstart).between(new Date(fromWall), new Date(toWall), true, (d) => {
-        const t = atWall(d.getTime(), start);
-        const ms = inWindow(t);
-        if (ms !== undefined && (!rule.until || withinUntil(rule.until, t, zone))) {
-          add(t, ms);
-          accepted += 1;
-        }
-        return accepted < limit;
+      eachWall({ ...rule, count }, startWall, fromWall, toWall, (wall) => {
+        const ms = wallToEpochMs(wall, tz);
+        if (ms < fromMs || ms >= toMs || (within && !within(wall, ms))) return true;
+        const key = start.kind === 'zoned' ? isoUtc(ms) : start.kind === 'floating' ? utcMsAsLocal(wall) : utcMsAsLocal(wall).slice(0, 10);
+        if (excluded?.has(key)) return true;
+        add(atWall(wall, start), ms, key);
+        accepted += 1;
+        return accepted < limit && !(ms >= stopAfterMs);
       });
     }
   }
-  return [...found.values()]
-    .sort((a, b) => a.ms - b.ms)
-    .slice(0, limit)
-    .map((o) => o.t);
+  const out = [...found.values()].sort((a, b) => a.ms - b.ms);
+  return out.length > limit ? out.slice(0, limit) : out;
 }

@@ -2,6 +2,8 @@ import * as rruleModule from 'rrule';
 import type { Options } from 'rrule';
 import type { Frequency as ModelFrequency, RecurrenceRule } from '../../model/recurrence.js';
 import type { Weekday } from '../../model/time.js';
+import { skipAhead } from './skip-ahead.js';
+import { walkWalls, type WallVisitor } from './walk.js';
 import { monthLengthRange, type WallMs } from './wall.js';
 
 // rrule is CommonJS with a non-standard "module" field: under Node's ESM loader its exports sit on `default`
@@ -71,10 +73,27 @@ export function neverMatches(rule: RecurrenceRule): boolean {
   return impossibleDay || impossibleYearDay;
 }
 
+/** The JS Date range, where an open search ends. */
+const LAST_WALL = 8.64e15;
+
+/**
+ * Visits the wall times ≥ dtstart that `rule` generates in [fromWall, toWall], in order (COUNT counted
+ * from dtstart), until `visit` returns false: by the fast walker (walk.ts) for the shapes it knows, by
+ * rrule, moved close to the window (skip-ahead.ts), for the rest.
+ */
+export function eachWall(rule: RecurrenceRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs, visit: WallVisitor): void {
+  if (walkWalls(rule, dtstart, fromWall, toWall, visit)) return;
+  const rebased = skipAhead(rule, dtstart, fromWall);
+  makeRrule(rebased.rule, rebased.dtstart).between(new Date(fromWall), new Date(toWall), true, (d) => visit(d.getTime()));
+}
+
 /** The first wall time ≥ dtstart the rule generates (not counting a non-matching DTSTART), if any. */
 export function firstMatch(rule: RecurrenceRule, dtstart: WallMs, untilWall?: WallMs): WallMs | undefined {
   if (neverMatches(rule)) return undefined;
-  const first = makeRrule({ ...rule, count: undefined }, dtstart, untilWall === undefined ? {} : { until: new Date(untilWall) })
-    .after(new Date(dtstart), true);
-  return first ? first.getTime() : undefined;
+  let first: WallMs | undefined;
+  eachWall({ ...rule, count: undefined }, dtstart, dtstart, untilWall ?? LAST_WALL, (wall) => {
+    first = wall;
+    return false;
+  });
+  return first;
 }

@@ -1,6 +1,6 @@
 import { epochMsToLocal } from '../../model/instant.js';
 import type { EventTime } from '../../model/time.js';
-import { DAY_MS, instantOf, localDateOf, type WallMs, wallOf } from './wall.js';
+import { DAY_MS, instantOf, type WallMs, wallOf } from './wall.js';
 
 /**
  * UNTIL is inclusive (RFC 5545 §3.3.10) and compared as an instant: a UTC UNTIL against the
@@ -9,8 +9,17 @@ import { DAY_MS, instantOf, localDateOf, type WallMs, wallOf } from './wall.js';
  * ends after that local date. Floating times and dates are read in `zone`.
  */
 export function withinUntil(until: EventTime, occurrence: EventTime, zone: string): boolean {
-  if (until.kind === 'date') return localDateOf(occurrence) <= until.date;
-  return instantOf(occurrence, zone) <= instantOf(until, zone);
+  return untilTest(until, zone)(wallOf(occurrence), instantOf(occurrence, zone));
+}
+
+/** withinUntil for an occurrence given as its wall time and instant, as the expansion has them. */
+export function untilTest(until: EventTime, zone: string): (wall: WallMs, ms: number) => boolean {
+  if (until.kind === 'date') {
+    const dayAfter = wallOf(until) + DAY_MS;
+    return (wall) => wall < dayAfter;
+  }
+  const untilMs = instantOf(until, zone);
+  return (_wall, ms) => ms <= untilMs;
 }
 
 /**
