@@ -1,32 +1,42 @@
 import type ICAL from 'ical.js';
 import { IcalParseError } from './errors.js';
+import type { JcalProperty } from './lex.js';
+import { propsOf } from './read-jcal.js';
 
 /** What a reader needs to know about the VEVENT it reads, to report problems precisely. */
 export interface VeventContext {
   readonly vevent: ICAL.Component;
+  /** The VEVENT's own properties as jCal, in order. */
+  readonly props: readonly JcalProperty[];
   readonly uid: string;
   /** Physical line of one of this VEVENT's own properties, when known. */
-  lineOf(prop: ICAL.Property): number | undefined;
-  fail(detail: string, prop?: ICAL.Property): never;
+  lineOf(prop: JcalProperty): number | undefined;
+  fail(detail: string, prop?: JcalProperty): never;
   warn(message: string): void;
 }
 
+/**
+ * `propertyLines` gives the physical line of each of the VEVENT's properties, by index; it is only
+ * called when an error needs a line number, since finding lines costs a pass over the whole text.
+ */
 export function veventContext(
   vevent: ICAL.Component,
   uid: string,
-  propertyLines: readonly number[] | undefined,
+  propertyLines: (() => readonly number[] | undefined) | undefined,
   warnings: string[],
 ): VeventContext {
-  const lineOf = (prop: ICAL.Property): number | undefined => {
-    const index = vevent.getAllProperties().indexOf(prop);
-    return index < 0 ? undefined : propertyLines?.[index];
+  const props = propsOf(vevent);
+  const lineOf = (prop: JcalProperty): number | undefined => {
+    const index = props.indexOf(prop);
+    return index < 0 ? undefined : propertyLines?.()?.[index];
   };
   return {
     vevent,
+    props,
     uid,
     lineOf,
     fail(detail, prop) {
-      throw new IcalParseError(detail, { uid, property: prop?.name, line: prop ? lineOf(prop) : undefined });
+      throw new IcalParseError(detail, { uid, property: prop?.[0], line: prop ? lineOf(prop) : undefined });
     },
     warn(message) {
       // The same remark about every value of a zone or every EXDATE line says nothing new.
@@ -34,13 +44,4 @@ export function veventContext(
       if (!warnings.includes(line)) warnings.push(line);
     },
   };
-}
-
-/** The jCal values of a property as strings (ical.js keeps date-times as strings in jCal). */
-export function rawValues(prop: ICAL.Property): unknown[] {
-  return (prop.toJSON() as unknown[]).slice(3);
-}
-
-export function rawType(prop: ICAL.Property): string {
-  return (prop.toJSON() as unknown[])[2] as string;
 }

@@ -1,12 +1,15 @@
 import ICAL from 'ical.js';
 import type { CalendarItem, CalendarSeries, EventOccurrence, EventTime, OccurrenceKey, RecurrenceRule } from '../../model/index.js';
 import { eventTimeToEpochMs } from '../../model/index.js';
-import { rawValues, veventContext, type VeventContext } from './context.js';
+import { veventContext, type VeventContext } from './context.js';
 import { parseRrule } from './deps.js';
 import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
+import { lexCalendar } from './lex.js';
 import { lineContaining, veventPropertyLines } from './lines.js';
 import { readFields } from './read-fields.js';
+import type { HtmlVerdicts } from './read-html.js';
+import { allProps, firstProp, firstValue, hasProp, paramOf } from './read-jcal.js';
 import { ALL_DAY_X } from './vocabulary.js';
 import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
 
@@ -29,9 +32,10 @@ export interface IcsParseResult {
 /** Parses iCalendar text into its VCALENDAR, turning ical.js parser errors into IcalParseError. */
 export function parseCalendar(text: string): ICAL.Component {
   let jcal: unknown;
+  // A UTF-8 byte order mark (Windows exports) makes ical.js fail with a TypeError.
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    // A UTF-8 byte order mark (Windows exports) makes ical.js fail with a TypeError.
-    jcal = ICAL.parse(text.replace(/^\uFEFF/, ''));
+    jcal = lexCalendar(clean) ?? ICAL.parse(clean);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const quoted = /"([^"]*)"\s*$/.exec(message)?.[1];
@@ -44,7 +48,7 @@ export function parseCalendar(text: string): ICAL.Component {
   return root;
 }
 
-function occurrence(ctx: VeventContext, times: TimeReader): EventOccurrence {
+function occurrence(ctx: VeventContext, times: TimeReader, htmlVerdicts: HtmlVerdicts): EventOccurrence {
   const start = readTimeProperty('dtstart', ctx, times);
   if (!start) ctx.fail('VEVENT without DTSTART');
   let end = readTimeProperty('dtend', ctx, times);
@@ -54,15 +58,15 @@ function occurrence(ctx: VeventContext, times: TimeReader): EventOccurrence {
     end = undefined;
   }
   if (!end) {
-    const durationProp = ctx.vevent.getFirstProperty('duration');
-    const raw = durationProp ? rawValues(durationProp)[0] : undefined;
+    const durationProp = firstProp(ctx.props, 'duration');
+    const raw = durationProp ? durationProp[3] : undefined;
     const duration = typeof raw === 'string' ? parseDuration(raw) : undefined;
     if (durationProp && (!duration || duration.negative)) ctx.fail(`invalid DURATION "${String(raw)}"`, durationProp);
     // RFC 5545 §3.6.1: without DTEND or DURATION a date lasts one day, a date-time no time at all.
     end = addDuration(start, duration ?? { negative: false, days: start.kind === 'date' ? 1 : 0, seconds: 0 });
   }
-  if (eventTimeToEpochMs(end) < eventTimeToEpochMs(start)) ctx.fail('DTEND before DTSTART', ctx.vevent.getFirstProperty('dtend') ?? undefined);
-  return { ...readFields(ctx), ...allDayByFlag(ctx, start, end) };
+  if (eventTimeToEpochMs(end) < eventTimeToEpochMs(start)) ctx.fail('DTEND before DTSTART', firstProp(ctx.props, 'dtend'));
+  return { ...readFields(ctx, htmlVerdicts), ...allDayByFlag(ctx, start, end) };
 }
 
 const atMidnight = (t: EventTime): t is EventTime & { local: string } => t.kind !== 'date' && t.local.endsWith('T00:00:00');
@@ -72,21 +76,21 @@ const atMidnight = (t: EventTime): t is EventTime & { local: string } => t.kind 
  * X-MICROSOFT-CDO-ALLDAYEVENT:TRUE; read as times they would shift by hours in other zones.
  */
 function allDayByFlag(ctx: VeventContext, start: EventTime, end: EventTime): { start: EventTime; end: EventTime } {
-  const flag = String(ctx.vevent.getFirstPropertyValue(ALL_DAY_X) ?? '').trim().toUpperCase();
+  const flag = String(firstValue(ctx.vevent, ALL_DAY_X) ?? '').trim().toUpperCase();
   if (flag !== 'TRUE' || !atMidnight(start) || !atMidnight(end)) return { start, end };
   return { start: { kind: 'date', date: start.local.slice(0, 10) }, end: { kind: 'date', date: end.local.slice(0, 10) } };
 }
 
 function uidOf(vevent: ICAL.Component, index: number): string {
-  const uid = vevent.getFirstPropertyValue('uid');
+  const uid = firstValue(vevent, 'uid');
   if (typeof uid !== 'string' || uid.trim() === '') throw new IcalParseError(`VEVENT #${index + 1} has no UID`, { property: 'uid' });
   return uid;
 }
 
 function recurrenceIdOf(ctx: VeventContext, times: TimeReader): EventTime | undefined {
-  const prop = ctx.vevent.getFirstProperty('recurrence-id');
+  const prop = firstProp(ctx.props, 'recurrence-id');
   if (!prop) return undefined;
-  if (String(prop.getFirstParameter('range') ?? '').toUpperCase() === 'THISANDFUTURE') {
+  if (String(paramOf(prop, 'range') ?? '').toUpperCase() === 'THISANDFUTURE') {
     // Splitting a series at an occurrence is not representable in the model (nor in Graph).
     ctx.fail('RECURRENCE-ID;RANGE=THISANDFUTURE is not supported', prop);
   }
@@ -95,9 +99,12 @@ function recurrenceIdOf(ctx: VeventContext, times: TimeReader): EventTime | unde
 
 type SeriesParts = Pick<CalendarSeries, 'rule' | 'rdates' | 'cancelled'>;
 
-/** RRULE value for parseRrule: rule parts are case-insensitive (RFC 5545 §3.3.10), X- parts unmapped. */
-function ruleText(prop: ICAL.Property, ctx: VeventContext): string {
-  const parts = prop.toICALString().replace(/^RRULE[^:]*:/i, '').toUpperCase().split(';');
+/**
+ * RRULE value for parseRrule: rule parts are case-insensitive (RFC 5545 §3.3.10), X- parts unmapped.
+ * The text is ical.js's writing of the first RRULE (its jCal holds the rule decoded).
+ */
+function ruleText(ctx: VeventContext): string {
+  const parts = ctx.vevent.getFirstProperty('rrule')!.toICALString().replace(/^RRULE[^:]*:/i, '').toUpperCase().split(';');
   const extensions = parts.filter((p) => p.startsWith('X-'));
   if (extensions.length > 0) ctx.warn(`RRULE extension parts ignored: ${extensions.join(';')}`);
   return parts.filter((p) => !p.startsWith('X-')).join(';');
@@ -125,22 +132,23 @@ function untilInMasterForm(rule: RecurrenceRule, start: EventTime): RecurrenceRu
 const utc = (t: EventTime): EventTime => ({ kind: 'zoned', local: new Date(eventTimeToEpochMs(t)).toISOString().slice(0, 19), tz: 'UTC' });
 
 function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeReader): SeriesParts | undefined {
-  const rrules = ctx.vevent.getAllProperties('rrule');
-  const rdateProps = ctx.vevent.getAllProperties('rdate');
+  const rrules = allProps(ctx.props, 'rrule');
+  const rdateProps = allProps(ctx.props, 'rdate');
   if (rrules.length === 0 && rdateProps.length === 0) return undefined;
   if (rrules.length > 1) ctx.fail('several RRULEs in one VEVENT are not supported', rrules[1]);
-  if (ctx.vevent.hasProperty('exrule')) ctx.fail('EXRULE is not supported', ctx.vevent.getFirstProperty('exrule')!);
+  const exrule = firstProp(ctx.props, 'exrule');
+  if (exrule) ctx.fail('EXRULE is not supported', exrule);
   let rule: RecurrenceRule;
   try {
     // An RDATE-only series is a COUNT=1 rule (DTSTART itself) plus the extra dates.
-    rule = rrules[0] ? untilInMasterForm(parseRrule(ruleText(rrules[0], ctx), master.start.kind), master.start) : { freq: 'DAILY', interval: 1, count: 1 };
+    rule = rrules[0] ? untilInMasterForm(parseRrule(ruleText(ctx), master.start.kind), master.start) : { freq: 'DAILY', interval: 1, count: 1 };
   } catch (e) {
     ctx.fail(e instanceof Error ? e.message : String(e), rrules[0]);
   }
   const rdates = rdateProps.flatMap((p) => readTimeValues(p, ctx, times));
   const cancelled = [
     ...new Set(
-      ctx.vevent.getAllProperties('exdate').flatMap((p) => readTimeValues(p, ctx, times).map((t) => keyInMasterForm(t, master.start))),
+      allProps(ctx.props, 'exdate').flatMap((p) => readTimeValues(p, ctx, times).map((t) => keyInMasterForm(t, master.start))),
     ),
   ].sort();
   return { rule, ...(rdates.length > 0 ? { rdates } : {}), cancelled };
@@ -165,15 +173,18 @@ export function readCalendarObject(root: ICAL.Component, text: string, opts: Ics
   if (uids.length > 1) throw new IcalParseError(`one VCALENDAR must hold one UID, found ${uids.length}: ${uids.join(', ')}`);
   const uid = uids[0]!;
   const warnings: string[] = [];
-  const lines = veventPropertyLines(text);
+  // Line numbers only serve errors: found when one is raised, not for every object.
+  let lines: number[][] | undefined;
+  const linesOf = (i: number) => () => (lines ??= veventPropertyLines(text))[i];
   const times = timeReader(root, opts.floatingTz);
-  const contexts = vevents.map((v, i) => veventContext(v, uid, lines[i], warnings));
-  const masters = contexts.filter((c) => !c.vevent.hasProperty('recurrence-id'));
+  const htmlVerdicts: HtmlVerdicts = [];
+  const contexts = vevents.map((v, i) => veventContext(v, uid, linesOf(i), warnings));
+  const masters = contexts.filter((c) => !hasProp(c.props, 'recurrence-id'));
   if (masters.length > 1) masters[1]!.fail('several VEVENTs without RECURRENCE-ID share this UID');
 
   const overrideList = contexts
-    .filter((c) => c.vevent.hasProperty('recurrence-id'))
-    .map((c) => ({ ctx: c, id: recurrenceIdOf(c, times)!, occ: occurrence(c, times) }));
+    .filter((c) => hasProp(c.props, 'recurrence-id'))
+    .map((c) => ({ ctx: c, id: recurrenceIdOf(c, times)!, occ: occurrence(c, times, htmlVerdicts) }));
 
   if (masters.length === 0) {
     const detached: Record<OccurrenceKey, EventOccurrence> = {};
@@ -184,18 +195,18 @@ export function readCalendarObject(root: ICAL.Component, text: string, opts: Ics
   }
 
   const masterCtx = masters[0]!;
-  const master = occurrence(masterCtx, times);
+  const master = occurrence(masterCtx, times, htmlVerdicts);
   const recurring = seriesParts(master, masterCtx, times);
   if (!recurring) {
     if (overrideList.length > 0) warnings.push(`UID ${uid}: ${overrideList.length} RECURRENCE-ID override(s) of a non-recurring event ignored`);
-    if (masterCtx.vevent.hasProperty('exdate')) masterCtx.warn('EXDATE on a non-recurring event ignored');
+    if (hasProp(masterCtx.props, 'exdate')) masterCtx.warn('EXDATE on a non-recurring event ignored');
     return { item: { kind: 'single', uid, event: master }, warnings, masterComponent: masterCtx.vevent, overrideComponents: new Map() };
   }
   const overrides: Record<OccurrenceKey, EventOccurrence> = {};
   const overrideComponents = new Map<OccurrenceKey, ICAL.Component>();
   for (const o of overrideList) {
     const key = keyInMasterForm(o.id, master.start);
-    if (overrides[key]) o.ctx.fail(`two overrides for the occurrence ${key}`, o.ctx.vevent.getFirstProperty('recurrence-id')!);
+    if (overrides[key]) o.ctx.fail(`two overrides for the occurrence ${key}`, firstProp(o.ctx.props, 'recurrence-id'));
     overrides[key] = o.occ;
     overrideComponents.set(key, o.ctx.vevent);
   }

@@ -10,10 +10,12 @@ import type {
   Person,
   Sensitivity,
 } from '../../model/index.js';
-import { htmlToText } from '../graph/html-text.js';
 import { primaryAlarm } from './alarms.js';
-import { rawType, rawValues, type VeventContext } from './context.js';
-import { unescapeText } from './text-escape.js';
+import type { VeventContext } from './context.js';
+import type { JcalProperty } from './lex.js';
+import { unescapeIcalText } from './lex-text.js';
+import { allProps, firstProp, firstValue, paramOf, propsOf, valuesOf } from './read-jcal.js';
+import { htmlIsCurrent, type HtmlVerdicts } from './read-html.js';
 import {
   ALT_DESC,
   CDO_BUSY,
@@ -27,19 +29,20 @@ import {
 } from './vocabulary.js';
 
 /** The mapped fields of one VEVENT (everything but its times). */
-export function readFields(ctx: VeventContext): EventFields {
+export function readFields(ctx: VeventContext, htmlVerdicts: HtmlVerdicts): EventFields {
   const v = ctx.vevent;
-  const description = readText(v, 'description') ?? '';
-  const html = currentHtml(ctx, description);
+  const props = ctx.props;
+  const description = readText(props, 'description') ?? '';
+  const html = currentHtml(ctx, description, htmlVerdicts);
   const reminder = primaryAlarm(v);
   const organizer = readOrganizer(ctx);
-  const meetingUrl = readMeetingUrl(v);
+  const meetingUrl = meetingUrlOf(props);
   return {
-    summary: readText(v, 'summary') ?? '',
+    summary: readText(props, 'summary') ?? '',
     description,
     ...(html !== undefined ? { descriptionHtml: html } : {}),
     locations: readLocations(ctx),
-    categories: v.getAllProperties('categories').flatMap((p) => rawValues(p).map((c) => String(c).trim())).filter((c) => c.length > 0),
+    categories: allProps(props, 'categories').flatMap((p) => valuesOf(p).map((c) => String(c).trim())).filter((c) => c.length > 0),
     busyStatus: readBusyStatus(v),
     sensitivity: readSensitivity(v),
     importance: readImportance(v),
@@ -51,28 +54,22 @@ export function readFields(ctx: VeventContext): EventFields {
   };
 }
 
-/** Letters and digits only: what survives any plain-text rendering of the same content. */
-const gist = (s: string): string => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/**
- * X-ALT-DESC is a rendering of DESCRIPTION. A client that knows only DESCRIPTION edits it and leaves
- * the HTML behind, so HTML whose text says something else than DESCRIPTION is stale and dropped.
- */
-function currentHtml(ctx: VeventContext, description: string): string | undefined {
-  const html = readText(ctx.vevent, ALT_DESC, (p) => String(p.getFirstParameter('fmttype') ?? '').toLowerCase() === 'text/html');
-  if (html === undefined || gist(htmlToText(html)) === gist(description)) return html;
+/** X-ALT-DESC, unless it is a stale rendering of DESCRIPTION (read-html.ts). */
+function currentHtml(ctx: VeventContext, description: string, verdicts: HtmlVerdicts): string | undefined {
+  const html = readText(ctx.props, ALT_DESC, (p) => String(paramOf(p, 'fmttype') ?? '').toLowerCase() === 'text/html');
+  if (html === undefined || htmlIsCurrent(html, description, verdicts)) return html;
   ctx.warn('X-ALT-DESC no longer matches DESCRIPTION (edited by a client that only knows DESCRIPTION); HTML ignored');
   return undefined;
 }
 
 /** A TEXT value; X- properties without VALUE=TEXT arrive still escaped. */
-function readText(v: ICAL.Component, name: string, accept: (p: ICAL.Property) => boolean = () => true): string | undefined {
-  const prop = v.getAllProperties(name).find(accept);
+function readText(props: readonly JcalProperty[], name: string, accept: (p: JcalProperty) => boolean = () => true): string | undefined {
+  const prop = props.find((p) => p[0] === name && accept(p));
   return prop ? readTextOf(prop) : undefined;
 }
 
 function upperValue(v: ICAL.Component, name: string): string | undefined {
-  const value = v.getFirstPropertyValue(name);
+  const value = firstValue(v, name);
   return typeof value === 'string' ? value.trim().toUpperCase() : undefined;
 }
 
@@ -83,27 +80,27 @@ function parseGeo(text: string | undefined, separator: string): { latitude: numb
 }
 
 function readLocations(ctx: VeventContext): EventLocation[] {
-  const v = ctx.vevent;
-  const name = readText(v, 'location');
-  const geoProp = v.getFirstProperty('geo');
-  const geoRaw = geoProp ? rawValues(geoProp)[0] : undefined;
+  const props = ctx.props;
+  const name = readText(props, 'location');
+  const geoProp = firstProp(props, 'geo');
+  const geoRaw = geoProp ? geoProp[3] : undefined;
   const geo = Array.isArray(geoRaw) ? parseGeo(geoRaw.join(';'), ';') : undefined;
   if (geoProp && !geo) ctx.warn(`GEO "${String(geoRaw)}" is not "lat;lon"; ignored`);
   const locations: EventLocation[] = [];
   if ((name !== undefined && name !== '') || geo) locations.push({ displayName: name ?? '', ...(geo ? { geo } : {}) });
   // Extra locations only follow a primary one; alone they are leftovers of an edit elsewhere.
   if (locations.length > 0) {
-    for (const extra of v.getAllProperties(EXTRA_LOCATION_X)) {
-      const extraGeo = parseGeo(extra.getFirstParameter(EXTRA_LOCATION_GEO_PARAM) || undefined, ',');
+    for (const extra of allProps(props, EXTRA_LOCATION_X)) {
+      const extraGeo = parseGeo(paramOf(extra, EXTRA_LOCATION_GEO_PARAM) || undefined, ',');
       locations.push({ displayName: readTextOf(extra), ...(extraGeo ? { geo: extraGeo } : {}) });
     }
   }
   return locations;
 }
 
-function readTextOf(prop: ICAL.Property): string {
-  const value = String(rawValues(prop)[0] ?? '');
-  return rawType(prop) === 'text' ? value : unescapeText(value);
+function readTextOf(prop: JcalProperty): string {
+  const value = String(prop[3] ?? '');
+  return prop[2] === 'text' ? value : unescapeIcalText(value);
 }
 
 /**
@@ -131,7 +128,7 @@ function readSensitivity(v: ICAL.Component): Sensitivity {
 
 /** RFC 5545 §3.8.1.9: 1-4 high, 5 or 0/absent normal, 6-9 low. */
 function readImportance(v: ICAL.Component): Importance {
-  const p = Number(v.getFirstPropertyValue('priority') ?? 0);
+  const p = Number(firstValue(v, 'priority') ?? 0);
   if (p >= 1 && p <= 4) return 'high';
   if (p >= 6 && p <= 9) return 'low';
   return 'normal';
@@ -142,33 +139,36 @@ function readStatus(v: ICAL.Component): EventStatus {
   return s === 'CANCELLED' ? 'cancelled' : s === 'TENTATIVE' ? 'tentative' : 'confirmed';
 }
 
-export function readMeetingUrl(v: ICAL.Component): string | undefined {
+export const readMeetingUrl = (v: ICAL.Component): string | undefined => meetingUrlOf(propsOf(v));
+
+function meetingUrlOf(props: readonly JcalProperty[]): string | undefined {
   for (const name of MEETING_URL_PROPS) {
-    const value = v.getFirstProperty(name) ? readTextOf(v.getFirstProperty(name)!).trim() : '';
+    const prop = firstProp(props, name);
+    const value = prop ? readTextOf(prop).trim() : '';
     if (value.length > 0) return value;
   }
   return undefined;
 }
 
-function personOf(prop: ICAL.Property, ctx: VeventContext): Person | undefined {
-  const email = calAddressEmail(String(rawValues(prop)[0] ?? ''), prop.getFirstParameter('email') || undefined);
+function personOf(prop: JcalProperty, ctx: VeventContext): Person | undefined {
+  const email = calAddressEmail(String(prop[3] ?? ''), paramOf(prop, 'email') || undefined);
   if (!email) {
-    ctx.warn(`${prop.name.toUpperCase()} "${String(rawValues(prop)[0])}" has no e-mail address; ignored`);
+    ctx.warn(`${prop[0].toUpperCase()} "${String(prop[3])}" has no e-mail address; ignored`);
     return undefined;
   }
-  const name = prop.getFirstParameter('cn');
+  const name = paramOf(prop, 'cn');
   return name ? { email, name } : { email };
 }
 
 function readOrganizer(ctx: VeventContext): Person | undefined {
-  const prop = ctx.vevent.getFirstProperty('organizer');
+  const prop = firstProp(ctx.props, 'organizer');
   return prop ? personOf(prop, ctx) : undefined;
 }
 
-function roleOf(prop: ICAL.Property): AttendeeRole {
-  const cutype = String(prop.getFirstParameter('cutype') ?? '').toUpperCase();
+function roleOf(prop: JcalProperty): AttendeeRole {
+  const cutype = String(paramOf(prop, 'cutype') ?? '').toUpperCase();
   if (cutype === 'RESOURCE' || cutype === 'ROOM') return 'resource';
-  switch (String(prop.getFirstParameter('role') ?? 'REQ-PARTICIPANT').toUpperCase()) {
+  switch (String(paramOf(prop, 'role') ?? 'REQ-PARTICIPANT').toUpperCase()) {
     case 'CHAIR':
       return 'chair';
     case 'OPT-PARTICIPANT':
@@ -180,10 +180,10 @@ function roleOf(prop: ICAL.Property): AttendeeRole {
 }
 
 function readAttendees(ctx: VeventContext): Attendee[] {
-  return ctx.vevent.getAllProperties('attendee').flatMap((prop) => {
+  return allProps(ctx.props, 'attendee').flatMap((prop) => {
     const person = personOf(prop, ctx);
     if (!person) return [];
-    const status = PARTSTAT_TO_STATUS[String(prop.getFirstParameter('partstat') ?? '').toUpperCase()] ?? 'needs-action';
+    const status = PARTSTAT_TO_STATUS[String(paramOf(prop, 'partstat') ?? '').toUpperCase()] ?? 'needs-action';
     return [{ ...person, role: roleOf(prop), status }];
   });
 }

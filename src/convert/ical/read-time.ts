@@ -1,9 +1,11 @@
-import type ICAL from 'ical.js';
+import ICAL from 'ical.js';
 import type { EventTime } from '../../model/index.js';
 import { epochMsToLocal, localAsUtcMs, occurrenceKey, utcMsAsLocal } from '../../model/index.js';
 import type { OccurrenceKey } from '../../model/index.js';
-import { customZoneOffsetMinutes, resolveIcalTzid } from './deps.js';
-import { rawType, rawValues, type VeventContext } from './context.js';
+import { customZoneOffsetMinutes, ianaZoneForTzidName, resolveIcalTzid } from './deps.js';
+import type { VeventContext } from './context.js';
+import type { JcalProperty } from './lex.js';
+import { firstProp, firstValue, paramOf } from './read-jcal.js';
 
 /** How one TZID of a VCALENDAR is read: an IANA zone, or a zone known only by its VTIMEZONE rules. */
 export type ZoneReading = { readonly kind: 'iana'; readonly tz: string } | { readonly kind: 'custom'; readonly vtimezone: string };
@@ -17,15 +19,19 @@ export interface TimeReader {
 }
 
 export function timeReader(calendar: ICAL.Component, floatingTz: string | undefined): TimeReader {
-  const vtimezones = new Map<string, string>();
+  const vtimezones = new Map<string, ICAL.Component>();
   for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
-    const tzid = vtz.getFirstPropertyValue('tzid');
-    if (typeof tzid === 'string') vtimezones.set(tzid, vtz.toString());
+    const tzid = firstValue(vtz, 'tzid');
+    if (typeof tzid === 'string') vtimezones.set(tzid, vtz);
   }
   const cache = new Map<string, ZoneReading | ZoneFailure>();
   const read = (tzid: string): ZoneReading | ZoneFailure => {
+    // A TZID naming a zone by itself wins over its VTIMEZONE (resolveIcalTzid looks at names
+    // first), so such a VTIMEZONE is not even serialised.
     try {
-      const r = resolveIcalTzid(tzid, vtimezones.get(tzid));
+      const named = ianaZoneForTzidName(tzid);
+      if (named !== undefined) return { kind: 'iana', tz: named };
+      const r = resolveIcalTzid(tzid, vtimezones.get(tzid)?.toString());
       return r.kind === 'iana' ? { kind: 'iana', tz: r.tz } : { kind: 'custom', vtimezone: r.vtimezone };
     } catch (e) {
       return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
@@ -53,14 +59,14 @@ function customLocalToUtc(local: string, vtimezone: string): string {
 }
 
 /** One DATE or DATE-TIME value of `prop`, zone taken from its TZID. */
-export function readTimeValue(raw: unknown, prop: ICAL.Property, ctx: VeventContext, times: TimeReader): EventTime {
+export function readTimeValue(raw: unknown, prop: JcalProperty, ctx: VeventContext, times: TimeReader): EventTime {
   if (typeof raw !== 'string') ctx.fail(`expected a DATE or DATE-TIME value, got ${JSON.stringify(raw)}`, prop);
   if (DATE_RE.test(raw) && !Number.isNaN(localAsUtcMs(`${raw}T00:00:00`))) return { kind: 'date', date: raw };
   const m = DATE_TIME_RE.exec(raw);
   if (!m || Number.isNaN(localAsUtcMs(m[1]!))) ctx.fail(`invalid date-time "${raw}"`, prop);
   const local = m[1]!;
   if (m[2] === 'Z') return { kind: 'zoned', local, tz: 'UTC' };
-  const tzid = prop.getFirstParameter('tzid');
+  const tzid = paramOf(prop, 'tzid');
   if (!tzid) return times.floatingTz ? { kind: 'zoned', local, tz: times.floatingTz } : { kind: 'floating', local };
   const zone = times.zone(tzid);
   if (zone.kind === 'unreadable') ctx.fail(zone.reason, prop);
@@ -69,16 +75,25 @@ export function readTimeValue(raw: unknown, prop: ICAL.Property, ctx: VeventCont
   return { kind: 'zoned', local: customLocalToUtc(local, zone.vtimezone), tz: 'UTC' };
 }
 
-/** All time values of a multi-valued property (EXDATE, RDATE); PERIOD values yield their start. */
-export function readTimeValues(prop: ICAL.Property, ctx: VeventContext, times: TimeReader): EventTime[] {
-  const periods = rawType(prop) === 'period';
-  if (periods) ctx.warn(`${prop.name.toUpperCase()} with PERIOD values: only their starts are kept`);
-  return rawValues(prop).map((v) => readTimeValue(periods && Array.isArray(v) ? v[0] : v, prop, ctx, times));
+/**
+ * All time values of a multi-valued property (EXDATE, RDATE); PERIOD values yield their start.
+ * Takes the jCal or, for the patcher, ical.js's wrapper of it.
+ */
+export function readTimeValues(property: JcalProperty | ICAL.Property, ctx: VeventContext, times: TimeReader): EventTime[] {
+  const prop = property instanceof ICAL.Property ? (property.toJSON() as JcalProperty) : property;
+  const periods = prop[2] === 'period';
+  if (periods) ctx.warn(`${prop[0].toUpperCase()} with PERIOD values: only their starts are kept`);
+  const out: EventTime[] = [];
+  for (let i = 3; i < prop.length; i++) {
+    const v = prop[i];
+    out.push(readTimeValue(periods && Array.isArray(v) ? v[0] : v, prop, ctx, times));
+  }
+  return out;
 }
 
 export function readTimeProperty(name: string, ctx: VeventContext, times: TimeReader): EventTime | undefined {
-  const prop = ctx.vevent.getFirstProperty(name);
-  return prop ? readTimeValue(rawValues(prop)[0], prop, ctx, times) : undefined;
+  const prop = firstProp(ctx.props, name);
+  return prop ? readTimeValue(prop[3], prop, ctx, times) : undefined;
 }
 
 /**

@@ -102,6 +102,14 @@ function byRules(tzid: string, vtimezoneText: string): string | undefined {
 }
 
 /**
+ * The IANA zone a TZID names by itself (IANA, vendor-prefixed, Windows or display name), without its
+ * VTIMEZONE; when there is one, resolveIcalTzid gives this zone whatever the VTIMEZONE says.
+ */
+export function ianaZoneForTzidName(tzid: string): string | undefined {
+  return byName(tzid.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/**
  * Resolve a TZID: IANA name (any case, aliases), vendor-prefixed IANA name, Windows name, Outlook display name,
  * then the VTIMEZONE's rules against real zones (exact match over the surrounding years); else a custom zone.
  * Throws UnresolvableTzidError for an unknown name without VTIMEZONE, VtimezoneParseError for a broken one.

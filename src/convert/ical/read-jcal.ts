@@ -1,0 +1,49 @@
+import ICAL from 'ical.js';
+import type { JcalProperty } from './lex.js';
+
+/**
+ * Reading a component's properties from its jCal arrays, without ical.js's Property wrappers (which
+ * hydrate and decorate every value they touch). Each helper gives what the Component/Property API
+ * call named in its comment gives.
+ */
+
+interface ValueDesign {
+  decorate?: unknown;
+}
+const VALUES = (ICAL.design as unknown as { icalendar: { value: Record<string, ValueDesign> } }).icalendar.value;
+
+/** The jCal property arrays of a component, in order (the order getAllProperties() keeps). */
+export const propsOf = (component: ICAL.Component): JcalProperty[] => component.jCal[1] as JcalProperty[];
+
+/** getFirstProperty(name). */
+export function firstProp(props: readonly JcalProperty[], name: string): JcalProperty | undefined {
+  for (const p of props) if (p[0] === name) return p;
+  return undefined;
+}
+
+/** getAllProperties(name). */
+export const allProps = (props: readonly JcalProperty[], name: string): JcalProperty[] => props.filter((p) => p[0] === name);
+
+/** hasProperty(name). */
+export const hasProp = (props: readonly JcalProperty[], name: string): boolean => firstProp(props, name) !== undefined;
+
+/** toJSON().slice(3): the undecorated values. */
+export const valuesOf = (p: JcalProperty): unknown[] => p.slice(3);
+
+/** getFirstParameter(name): parameter values are strings (or lists of them) in jCal. */
+export function paramOf(p: JcalProperty, name: string): string | undefined {
+  const value = p[1][name] as string | string[] | undefined;
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * getFirstPropertyValue(name) of `component`: the raw value, or null. Types ical.js decorates
+ * (DATE-TIME, DURATION, RECUR …) go through the component, which returns the wrapper objects.
+ */
+export function firstValue(component: ICAL.Component, name: string): unknown {
+  const p = firstProp(propsOf(component), name);
+  if (!p || p.length <= 3) return null;
+  const type = p[2];
+  if (type in VALUES && 'decorate' in VALUES[type]!) return component.getFirstPropertyValue(name);
+  return p[3];
+}
