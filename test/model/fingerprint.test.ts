@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { graphEventFingerprint, itemFingerprint } from '../../src/model/fingerprint.js';
+import fc from 'fast-check';
+import { graphEventFingerprint, itemFingerprint, normalizeText } from '../../src/model/fingerprint.js';
 import type { GraphEvent } from '../../src/graph/types.js';
 import { dateValue, zoned, type CalendarItem, type CalendarSeries, type EventOccurrence, type SingleEvent } from '../../src/model/index.js';
 import { sample, SINGLE } from '../convert/graph/samples.js';
@@ -180,4 +181,14 @@ describe('graphEventFingerprint', () => {
   for (const [name, change] of changes) {
     it(`changes when ${name} changes`, () => assert.notEqual(graphEventFingerprint({ ...e, ...change }), graphEventFingerprint(e)));
   }
+});
+
+describe('normalizeText', () => {
+  // The definition, line by line; normalizeText skips the line work when no line needs it.
+  const byLine = (s: string): string => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  const unit = fc.constantFrom('a', 'b', ' ', '\t', '\n', '\r', '\v', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b');
+
+  it('equals the line-by-line definition', () => {
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => normalizeText(s) === byLine(s)), { numRuns: 20000 });
+  });
 });

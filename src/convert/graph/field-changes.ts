@@ -1,5 +1,5 @@
-import type { Attendee, EventFields, EventLocation, EventTime, Person } from '../../model/index.js';
-import { canonicalJson, FIELD_NORMALS, normalizeTime, readHtml, type HtmlReader, type Normal } from '../../model/fingerprint.js';
+import { localToEpochMs, type Attendee, type EventFields, type EventLocation, type EventTime, type Person } from '../../model/index.js';
+import { canonicalJson, canonicalZone, FIELD_NORMALS, normalizeTime, readHtml, type HtmlReader, type Normal } from '../../model/fingerprint.js';
 
 /**
  * Whether two occurrences differ in a field, judged in the fingerprint's normal form (FIELD_NORMALS) but
@@ -8,8 +8,9 @@ import { canonicalJson, FIELD_NORMALS, normalizeTime, readHtml, type HtmlReader,
  * and compared, so the answer is always the normal forms' answer.
  */
 
+/** canonicalJson equality; two strings (the usual case) are equal JSON exactly when they are equal. */
 export const sameNormal = (a: Normal | undefined, b: Normal | undefined): boolean =>
-  canonicalJson(a ?? null) === canonicalJson(b ?? null);
+  typeof a === 'string' && typeof b === 'string' ? a === b : canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
   if (a === b) return true;
@@ -60,21 +61,30 @@ export function sameField(k: keyof EventFields, a: EventFields, b: EventFields, 
   return RAW_SAME[k](a, b) || sameNormal(FIELD_NORMALS[k](a, read), FIELD_NORMALS[k](b, read));
 }
 
-function rawSameTime(a: EventTime, b: EventTime): boolean {
+/** Whole milliseconds in Date's range have equal ISO strings exactly when they are equal. */
+const printable = (ms: number): boolean => Number.isInteger(ms) && Math.abs(ms) <= 8.64e15;
+
+/**
+ * The two times have the same normal form (normalizeTime): the same date, the same floating wall time,
+ * or the same instant (two wall times may name one instant, RFC 5545 §3.3.5's gap) in the same zone.
+ */
+export function sameTime(a: EventTime, b: EventTime): boolean {
   if (a === b) return true;
   switch (a.kind) {
     case 'date':
       return b.kind === 'date' && a.date === b.date;
     case 'floating':
       return b.kind === 'floating' && a.local === b.local;
-    case 'zoned':
-      return b.kind === 'zoned' && a.local === b.local && a.tz === b.tz;
+    case 'zoned': {
+      if (b.kind !== 'zoned') return false;
+      if (a.local === b.local && a.tz === b.tz) return true;
+      const x = localToEpochMs(a.local, a.tz);
+      const y = localToEpochMs(b.local, b.tz);
+      if (!printable(x) || !printable(y)) return sameNormal(normalizeTime(a), normalizeTime(b));
+      return x === y && canonicalZone(a.tz) === canonicalZone(b.tz);
+    }
   }
 }
-
-/** The two times have the same normal form (normalizeTime: the same instant in the same zone). */
-export const sameTime = (a: EventTime, b: EventTime): boolean =>
-  rawSameTime(a, b) || sameNormal(normalizeTime(a), normalizeTime(b));
 
 /**
  * readHtml memoised for one conversion: the overrides of a series mostly carry their master's HTML, and

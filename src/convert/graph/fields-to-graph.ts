@@ -79,49 +79,68 @@ function usableHtml(f: EventFields, read: HtmlReader): string | undefined {
   return html !== undefined && read(html) === normalizeText(f.description) ? html : undefined;
 }
 
-function body(f: EventFields, opts: GraphWriteOptions, read: HtmlReader): GraphEvent {
+function body(f: EventFields, opts: GraphWriteOptions, read: HtmlReader): NonNullable<GraphEvent['body']> {
   const extra = opts.includeAttendees ? [] : f.attendees;
   const html = usableHtml(f, read);
   return html !== undefined
-    ? { body: { contentType: 'html', content: appendAttendeeHtml(html, extra) } }
-    : { body: { contentType: 'text', content: appendAttendeeText(f.description, extra) } };
+    ? { contentType: 'html', content: appendAttendeeHtml(html, extra) }
+    : { contentType: 'text', content: appendAttendeeText(f.description, extra) };
 }
 
-function location(f: EventFields): GraphEvent {
-  const [first, ...rest] = f.locations;
-  if (!first) return { location: { displayName: '' } };
-  return rest.length === 0 ? { location: graphLocation(first) } : { locations: f.locations.map(graphLocation) };
+function writeLocation(f: EventFields, out: GraphEvent): void {
+  const first = f.locations[0];
+  if (!first) out.location = { displayName: '' };
+  else if (f.locations.length === 1) out.location = graphLocation(first);
+  else out.locations = f.locations.map(graphLocation);
 }
 
-/** `read` renders HTML descriptions as text (pass a memo when writing several occurrences of one series). */
-export function writeGroup(group: FieldGroup, f: EventFields, opts: GraphWriteOptions, read: HtmlReader = readHtml): GraphEvent {
+/**
+ * Writes `group` of `f` into `out` (a fresh object unless given) and returns it. `read` renders HTML
+ * descriptions as text (pass a memo when writing several occurrences of one series).
+ */
+export function writeGroup(
+  group: FieldGroup,
+  f: EventFields,
+  opts: GraphWriteOptions,
+  read: HtmlReader = readHtml,
+  out: GraphEvent = {},
+): GraphEvent {
   switch (group) {
     case 'subject':
-      return { subject: f.summary };
+      out.subject = f.summary;
+      break;
     case 'body':
-      return body(f, opts, read);
+      out.body = body(f, opts, read);
+      break;
     case 'location':
-      return location(f);
+      writeLocation(f, out);
+      break;
     case 'categories':
-      return { categories: [...f.categories] };
+      out.categories = [...f.categories];
+      break;
     case 'showAs':
-      return { showAs: f.busyStatus };
+      out.showAs = f.busyStatus;
+      break;
     case 'sensitivity':
-      return { sensitivity: f.sensitivity };
+      out.sensitivity = f.sensitivity;
+      break;
     case 'importance':
-      return { importance: f.importance };
+      out.importance = f.importance;
+      break;
     case 'reminder':
-      return f.reminderMinutesBefore === undefined
-        ? { isReminderOn: false }
-        : { isReminderOn: true, reminderMinutesBeforeStart: f.reminderMinutesBefore };
+      out.isReminderOn = f.reminderMinutesBefore !== undefined;
+      if (f.reminderMinutesBefore !== undefined) out.reminderMinutesBeforeStart = f.reminderMinutesBefore;
+      break;
     case 'attendees':
-      return { attendees: f.attendees.map(graphAttendee) };
+      out.attendees = f.attendees.map(graphAttendee);
+      break;
   }
+  return out;
 }
 
 /** Every writable field, for a create. An empty location is left out rather than cleared. */
 export function fieldsToGraph(f: EventFields, opts: GraphWriteOptions, read: HtmlReader = readHtml): GraphEvent {
   const out: GraphEvent = {};
-  for (const g of fieldGroups(opts)) if (g !== 'location' || f.locations.length > 0) Object.assign(out, writeGroup(g, f, opts, read));
+  for (const g of fieldGroups(opts)) if (g !== 'location' || f.locations.length > 0) writeGroup(g, f, opts, read, out);
   return out;
 }

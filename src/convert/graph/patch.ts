@@ -38,7 +38,7 @@ export function occurrencePatch(
   if (!from) return Object.assign(fieldsToGraph(to, opts, read), timesPatch(to, opts, warnings));
   const patch: GraphEvent = {};
   for (const group of fieldGroups(opts)) {
-    if (!groupFields(group, opts).every((k) => sameField(k, from, to, read))) Object.assign(patch, writeGroup(group, to, opts, read));
+    if (!groupFields(group, opts).every((k) => sameField(k, from, to, read))) writeGroup(group, to, opts, read, patch);
   }
   const moved = !sameTime(from.start, to.start) || !sameTime(from.end, to.end);
   return moved ? Object.assign(patch, timesPatch(to, opts, warnings)) : patch;
