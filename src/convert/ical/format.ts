@@ -1,10 +1,10 @@
 import ICAL from 'ical.js';
 import type { CalendarItem, EventOccurrence, EventTime, OccurrenceKey } from '../../model/index.js';
-import { formatRrule } from './deps.js';
 import { timeForKey } from './read-time.js';
+import { serializeItem } from './serialize-item.js';
 import { ALL_DAY_X } from './vocabulary.js';
-import { addMissingVtimezones } from './vtimezones.js';
-import { markScheduleAgentClient, writeFields } from './write-fields.js';
+import { toComponent } from './write-spec.js';
+import { veventSpec } from './write-vevent.js';
 import { setTimeProperty, timeProperties } from './write-time.js';
 
 export const DEFAULT_PRODID = '-//calbridge//calbridge//EN';
@@ -22,7 +22,7 @@ export function setStamp(v: ICAL.Component): void {
   v.addProperty(new ICAL.Property(['dtstamp', {}, 'date-time', utcStamp()]));
 }
 
-/** Writes DTSTART/DTEND of an occurrence (DTEND replaces any DURATION). */
+/** Writes DTSTART/DTEND of an occurrence into an existing VEVENT (DTEND replaces any DURATION). */
 export function writeTimes(v: ICAL.Component, occ: EventOccurrence): void {
   setTimeProperty(v, 'dtstart', occ.start);
   v.removeAllProperties('duration');
@@ -31,16 +31,9 @@ export function writeTimes(v: ICAL.Component, occ: EventOccurrence): void {
   if (v.hasProperty(ALL_DAY_X)) v.updatePropertyWithValue(ALL_DAY_X, occ.start.kind === 'date' ? 'TRUE' : 'FALSE');
 }
 
-/** A complete VEVENT for one occurrence; `recurrenceId` makes it an override. */
+/** A complete VEVENT for one occurrence, to add to a patched object; `recurrenceId` makes it an override. */
 export function newVevent(uid: string, occ: EventOccurrence, recurrenceId?: EventTime): ICAL.Component {
-  const v = new ICAL.Component('vevent');
-  v.addPropertyWithValue('uid', uid);
-  setStamp(v);
-  if (recurrenceId) setTimeProperty(v, 'recurrence-id', recurrenceId);
-  writeTimes(v, occ);
-  writeFields(v, occ);
-  markScheduleAgentClient(v);
-  return v;
+  return toComponent(veventSpec(uid, occ, utcStamp(), recurrenceId));
 }
 
 /** EXDATE values for cancelled keys, in the form of the master's DTSTART. */
@@ -48,22 +41,7 @@ export function exdateProperties(keys: readonly OccurrenceKey[], masterStart: Ev
   return keys.length === 0 ? [] : timeProperties('exdate', keys.map((k) => timeForKey(k, masterStart)));
 }
 
+/** A new iCalendar object for the item, written as text straight from the model (serialize-item.ts). */
 export function itemToIcs(item: CalendarItem, opts: ItemToIcsOptions = {}): string {
-  const calendar = new ICAL.Component('vcalendar');
-  calendar.addPropertyWithValue('version', '2.0');
-  calendar.addPropertyWithValue('prodid', opts.prodId ?? DEFAULT_PRODID);
-  if (item.kind === 'single') {
-    calendar.addSubcomponent(newVevent(item.uid, item.event));
-  } else {
-    const master = newVevent(item.uid, item.master);
-    master.addProperty(ICAL.Property.fromString(`RRULE:${formatRrule(item.rule)}`));
-    timeProperties('rdate', item.rdates ?? []).forEach((p) => master.addProperty(p));
-    exdateProperties(item.cancelled, item.master.start).forEach((p) => master.addProperty(p));
-    calendar.addSubcomponent(master);
-    for (const [key, occ] of Object.entries(item.overrides)) {
-      calendar.addSubcomponent(newVevent(item.uid, occ, timeForKey(key, item.master.start)));
-    }
-  }
-  addMissingVtimezones(calendar);
-  return `${calendar.toString()}\r\n`;
+  return serializeItem(item, opts.prodId ?? DEFAULT_PRODID, utcStamp());
 }

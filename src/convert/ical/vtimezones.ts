@@ -1,46 +1,81 @@
 import ICAL from 'ical.js';
 import { UnknownTimeZoneError } from '../../model/index.js';
+import { BoundedCache } from '../timezones/bounded-cache.js';
 import { vtimezoneFor } from './deps.js';
 
-const TIME_PROPS = ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate'];
+/** The time properties whose TZIDs need a VTIMEZONE, in the order their zones are first looked for. */
+export const TIME_PROPS = ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate'] as const;
+
+/** What decides the years a calendar's VTIMEZONEs must cover. */
+export interface ZoneUses {
+  /** Per TZID (in first-use order), the years of its values. */
+  readonly years: Map<string, number[]>;
+  /** Years of the RRULE UNTILs. */
+  readonly ruleEnds: number[];
+  /** Some RRULE has neither UNTIL nor COUNT. */
+  unbounded: boolean;
+}
+
+export const noZoneUses = (): ZoneUses => ({ years: new Map(), ruleEnds: [], unbounded: false });
+
+/** Records the TZID and the years of a time property's values ('YYYY…' jCal strings). */
+export function addZoneUse(uses: ZoneUses, tzid: string, values: readonly unknown[]): void {
+  let years = uses.years.get(tzid);
+  if (!years) uses.years.set(tzid, (years = []));
+  for (const v of values) years.push(Number(String(v).slice(0, 4)));
+}
+
+/** VTIMEZONE text per TZID and year span, as ical.js writes it (CRLF inside, none at the end). */
+const texts = new BoundedCache<string | null>(1024);
+
+function vtimezoneText(tzid: string, from: number, to: number): string | null {
+  const key = `${tzid}\n${from}\n${to}`;
+  const cached = texts.get(key);
+  if (cached !== undefined) return cached;
+  let text: string | null;
+  try {
+    const vtimezone = new ICAL.Component(ICAL.parse(vtimezoneFor(tzid, from, to)));
+    // The generator spells the zone canonically; the VTIMEZONE must carry the TZID the values use.
+    vtimezone.updatePropertyWithValue('tzid', tzid);
+    text = vtimezone.toString();
+  } catch (e) {
+    // A TZID we did not write (a Windows or /mozilla.org/ name another client left without its
+    // VTIMEZONE) was readable by name; generating one for it is not ours to do.
+    if (!(e instanceof UnknownTimeZoneError)) throw e;
+    text = null;
+  }
+  return texts.set(key, text);
+}
 
 /**
- * Adds a VTIMEZONE, generated from real tz data, for every TZID the VEVENTs use and the calendar
- * does not define yet (RFC 5545 §3.6.5 needs one per TZID). It covers the years the values span,
- * up to the RRULE's UNTIL.
+ * VTIMEZONE texts, generated from real tz data, for every TZID in `uses` (RFC 5545 §3.6.5 needs one
+ * per TZID). Each covers the years its values span, up to the RRULEs' UNTIL.
  */
+export function vtimezoneTexts(uses: ZoneUses): string[] {
+  const out: string[] = [];
+  for (const [tzid, ys] of uses.years) {
+    const all = [...ys, ...uses.ruleEnds].filter((y) => Number.isFinite(y));
+    const from = Math.min(...all);
+    // An endless series gets the generator's default horizon (ten years), not just its first year.
+    const text = vtimezoneText(tzid, from, Math.max(...all, uses.unbounded ? from + 10 : from));
+    if (text !== null) out.push(text);
+  }
+  return out;
+}
+
+/** Adds the VTIMEZONEs the VEVENTs of a parsed calendar need and it does not define yet. */
 export function addMissingVtimezones(calendar: ICAL.Component): void {
   const defined = new Set(calendar.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))));
-  const years = new Map<string, number[]>();
-  const ruleEnds: number[] = [];
-  let unbounded = false;
+  const uses = noZoneUses();
   for (const vevent of calendar.getAllSubcomponents('vevent')) {
     for (const prop of TIME_PROPS.flatMap((name) => vevent.getAllProperties(name))) {
       const tzid = prop.getFirstParameter('tzid');
       if (!tzid || defined.has(tzid)) continue;
-      const values = (prop.toJSON() as unknown[]).slice(3).map((v) => (Array.isArray(v) ? v[0] : v));
-      years.set(tzid, [...(years.get(tzid) ?? []), ...values.map((v) => Number(String(v).slice(0, 4)))]);
+      addZoneUse(uses, tzid, (prop.toJSON() as unknown[]).slice(3).map((v) => (Array.isArray(v) ? v[0] : v)));
     }
     const rule = vevent.getFirstPropertyValue('rrule') as ICAL.Recur | null;
-    if (rule?.until) ruleEnds.push(rule.until.year);
-    else if (rule && !rule.count) unbounded = true;
+    if (rule?.until) uses.ruleEnds.push(rule.until.year);
+    else if (rule && !rule.count) uses.unbounded = true;
   }
-  for (const [tzid, ys] of years) {
-    const all = [...ys, ...ruleEnds].filter((y) => Number.isFinite(y));
-    const from = Math.min(...all);
-    // An endless series gets the generator's default horizon (ten years), not just its first year.
-    let text: string;
-    try {
-      text = vtimezoneFor(tzid, from, Math.max(...all, unbounded ? from + 10 : from));
-    } catch (e) {
-      // A TZID we did not write (a Windows or /mozilla.org/ name another client left without its
-      // VTIMEZONE) was readable by name; generating one for it is not ours to do.
-      if (e instanceof UnknownTimeZoneError) continue;
-      throw e;
-    }
-    const vtimezone = new ICAL.Component(ICAL.parse(text));
-    // The generator spells the zone canonically; the VTIMEZONE must carry the TZID the values use.
-    vtimezone.updatePropertyWithValue('tzid', tzid);
-    calendar.addSubcomponent(vtimezone);
-  }
+  for (const text of vtimezoneTexts(uses)) calendar.addSubcomponent(new ICAL.Component(ICAL.parse(text)));
 }

@@ -1,36 +1,25 @@
 import ICAL from 'ical.js';
 import { isDeepStrictEqual } from 'node:util';
-import type { Attendee, EventFields, Person } from '../../model/index.js';
+import type { EventFields } from '../../model/index.js';
 import { primaryAlarm } from './alarms.js';
-import { minutesToDuration } from './duration.js';
 import { readMeetingUrl } from './read-fields.js';
-import {
-  ALT_DESC,
-  BUSY_TO_CDO,
-  CDO_BUSY,
-  EXTRA_LOCATION_GEO_PARAM,
-  EXTRA_LOCATION_X,
-  MEETING_URL_PROPS,
-  ROLE_TO_ICAL,
-  SENSITIVITY_X,
-  STATUS_TO_PARTSTAT,
-  calAddressEmail,
-} from './vocabulary.js';
+import { ALT_DESC, CDO_BUSY, EXTRA_LOCATION_X, MEETING_URL_PROPS, SENSITIVITY_X, calAddressEmail } from './vocabulary.js';
+import { FIELD_PROPS, reminderAlarm } from './write-mapping.js';
+import { toComponent, toProperty, type PropSpec } from './write-spec.js';
 
 /**
- * Writers for the mapped fields, one per EventFields key. Each rewrites only the properties its
- * field maps to, in place where a property already exists, so parameters and neighbours we do not
- * map survive.
+ * In-place writers for the mapped fields, one per EventFields key, for VEVENTs we patch. The values
+ * come from the mapping (write-mapping.ts); each writer rewrites only the properties its field maps
+ * to, in place where a property already exists, so parameters and neighbours we do not map survive.
  */
 type FieldWriter = (v: ICAL.Component, next: EventFields) => void;
 
-/** iCalendar TEXT knows one line break (\n); a bare CR would end the content line. */
-const lineBreaks = (s: string): string => s.replace(/\r\n?/g, '\n');
+const named = (specs: readonly PropSpec[], name: string): PropSpec | undefined => specs.find((s) => s.name === name);
 
-/** Sets (or removes, when empty) a TEXT property, keeping the parameters of the existing one. */
-function setText(v: ICAL.Component, name: string, value: string | undefined, accept: (p: ICAL.Property) => boolean = () => true, params: Record<string, string> = {}): void {
+/** Sets (or removes, when the mapping has none) a TEXT property, keeping the parameters of the existing one. */
+function setText(v: ICAL.Component, name: string, spec: PropSpec | undefined, accept: (p: ICAL.Property) => boolean = () => true): void {
   const existing = v.getAllProperties(name).filter(accept);
-  if (value === undefined || value === '') {
+  if (!spec) {
     existing.forEach((p) => v.removeProperty(p));
     return;
   }
@@ -39,56 +28,60 @@ function setText(v: ICAL.Component, name: string, value: string | undefined, acc
   if (first) {
     // X- properties read without VALUE=TEXT hold raw text; typing them keeps escaping right.
     if (first.type !== 'text') first.resetType('text');
-    first.setValue(lineBreaks(value));
+    first.setValue(spec.values[0]!);
   } else {
-    v.addProperty(new ICAL.Property([name, params, 'text', lineBreaks(value)]));
+    v.addProperty(toProperty(spec));
   }
 }
 
-function setSimple(v: ICAL.Component, name: string, value: string | number | undefined): void {
-  if (value === undefined) v.removeAllProperties(name);
-  else v.updatePropertyWithValue(name, value);
+/** Sets each named property to the mapping's value (keeping its parameters), or removes it. */
+function setSimple(v: ICAL.Component, specs: readonly PropSpec[], ...names: string[]): void {
+  for (const name of names) {
+    const spec = named(specs, name);
+    if (spec === undefined) v.removeAllProperties(name);
+    else v.updatePropertyWithValue(name, spec.structured ? [...spec.values] : spec.values[0]!);
+  }
+}
+
+/** Removes every property of that name and adds the mapping's. */
+function replaceAll(v: ICAL.Component, name: string, specs: readonly PropSpec[]): void {
+  v.removeAllProperties(name);
+  specs.filter((s) => s.name === name).forEach((s) => v.addProperty(toProperty(s)));
 }
 
 const isHtml = (p: ICAL.Property): boolean => String(p.getFirstParameter('fmttype') ?? '').toLowerCase() === 'text/html';
 
 function writeLocations(v: ICAL.Component, next: EventFields): void {
-  const [first, ...extra] = next.locations;
-  setText(v, 'location', first?.displayName);
-  if (first?.geo) v.updatePropertyWithValue('geo', [first.geo.latitude, first.geo.longitude]);
-  else v.removeAllProperties('geo');
-  v.removeAllProperties(EXTRA_LOCATION_X);
-  for (const loc of extra) {
-    const params = loc.geo ? { [EXTRA_LOCATION_GEO_PARAM]: `${loc.geo.latitude},${loc.geo.longitude}` } : {};
-    v.addProperty(new ICAL.Property([EXTRA_LOCATION_X, params, 'text', loc.displayName]));
-  }
+  const specs = FIELD_PROPS.locations(next);
+  setText(v, 'location', named(specs, 'location'));
+  setSimple(v, specs, 'geo');
+  replaceAll(v, EXTRA_LOCATION_X, specs);
 }
 
 function writeReminder(v: ICAL.Component, next: EventFields): void {
   const current = primaryAlarm(v);
-  if (next.reminderMinutesBefore === undefined) {
+  const wanted = reminderAlarm(next);
+  if (!wanted) {
     if (current) v.removeSubcomponent(current.alarm);
     return;
   }
-  const trigger = minutesToDuration(-next.reminderMinutesBefore);
-  if (current) {
-    current.alarm.getFirstProperty('trigger')!.setValue(ICAL.Duration.fromString(trigger));
+  if (!current) {
+    v.addSubcomponent(toComponent(wanted));
     return;
   }
-  const alarm = new ICAL.Component('valarm');
-  alarm.addPropertyWithValue('action', 'DISPLAY');
-  alarm.addPropertyWithValue('description', next.summary || 'Reminder');
-  alarm.addProperty(new ICAL.Property(['trigger', {}, 'duration', trigger]));
-  v.addSubcomponent(alarm);
+  // Only the trigger is ours on an alarm we did not write: its ACTION, DESCRIPTION and extras stay.
+  const trigger = String(named(wanted.props, 'trigger')!.values[0]);
+  current.alarm.getFirstProperty('trigger')!.setValue(ICAL.Duration.fromString(trigger));
 }
 
 /**
- * Rewrites the meeting link wherever the reader found the old one, and otherwise adds URL +
- * CONFERENCE (RFC 7986 §5.11). A removal clears every property the reader would fall back to.
+ * Rewrites the meeting link wherever the reader found the old one, and otherwise adds the mapping's
+ * CONFERENCE (and URL unless one exists). A removal clears every property the reader would fall back to.
  */
 function writeMeetingUrl(v: ICAL.Component, next: EventFields): void {
   const old = readMeetingUrl(v);
   const holders = MEETING_URL_PROPS.flatMap((name) => v.getAllProperties(name));
+  const specs = FIELD_PROPS.onlineMeetingUrl(next);
   if (next.onlineMeetingUrl === undefined) {
     holders.forEach((p) => v.removeProperty(p));
     return;
@@ -96,75 +89,59 @@ function writeMeetingUrl(v: ICAL.Component, next: EventFields): void {
   const url = next.onlineMeetingUrl;
   holders.filter((p) => old !== undefined && String(p.getFirstValue()).trim() === old).forEach((p) => p.setValue(url));
   if (readMeetingUrl(v) === url) return;
-  v.removeAllProperties('conference');
-  v.addProperty(new ICAL.Property(['conference', { feature: 'VIDEO' }, 'uri', url]));
-  if (!v.hasProperty('url')) v.addProperty(new ICAL.Property(['url', {}, 'uri', url]));
+  replaceAll(v, 'conference', specs);
+  if (!v.hasProperty('url')) v.addProperty(toProperty(named(specs, 'url')!));
 }
 
-/** Person parameters we own; SCHEDULE-AGENT=CLIENT keeps CalDAV servers from mailing anyone (RFC 6638 §7.1). */
-function setPerson(prop: ICAL.Property, person: Person): void {
-  prop.setValue(`mailto:${person.email}`);
+/**
+ * Value and our parameters of a person; a CN we no longer have goes, and an existing CUTYPE that
+ * says more than the role (ROOM for a resource) is kept.
+ */
+function setPerson(prop: ICAL.Property, spec: PropSpec): void {
+  prop.setValue(spec.values[0]!);
   prop.removeParameter('email');
-  if (person.name) prop.setParameter('cn', person.name);
-  else prop.removeParameter('cn');
-  prop.setParameter('schedule-agent', 'CLIENT');
+  if (spec.params.cn === undefined) prop.removeParameter('cn');
+  const current = String(prop.getFirstParameter('cutype') ?? '').toUpperCase();
+  const specific = current === 'RESOURCE' || current === 'ROOM';
+  for (const [name, value] of Object.entries(spec.params)) if (name !== 'cutype' || !specific) prop.setParameter(name, value);
+  if (spec.name === 'attendee' && spec.params.cutype === undefined && specific) prop.removeParameter('cutype');
 }
+
+const emailOfSpec = (spec: PropSpec): string => String(spec.values[0]).slice('mailto:'.length).toLowerCase();
 
 function emailOf(prop: ICAL.Property): string {
   return (calAddressEmail(String(prop.getFirstValue() ?? ''), prop.getFirstParameter('email') || undefined) ?? '').toLowerCase();
 }
 
 function writeOrganizer(v: ICAL.Component, next: EventFields): void {
-  if (!next.organizer) {
+  const [spec] = FIELD_PROPS.organizer(next);
+  if (!spec) {
     v.removeAllProperties('organizer');
     return;
   }
-  const prop = v.getFirstProperty('organizer') ?? v.addProperty(new ICAL.Property('organizer'));
-  setPerson(prop, next.organizer);
-}
-
-function setAttendee(prop: ICAL.Property, a: Attendee): void {
-  setPerson(prop, a);
-  const { role, cutype } = ROLE_TO_ICAL[a.role];
-  prop.setParameter('role', role);
-  const current = String(prop.getFirstParameter('cutype') ?? '').toUpperCase();
-  if (cutype && current !== 'RESOURCE' && current !== 'ROOM') prop.setParameter('cutype', cutype);
-  if (!cutype && (current === 'RESOURCE' || current === 'ROOM')) prop.removeParameter('cutype');
-  prop.setParameter('partstat', STATUS_TO_PARTSTAT[a.status]);
+  setPerson(v.getFirstProperty('organizer') ?? v.addProperty(new ICAL.Property('organizer')), spec);
 }
 
 /** Attendees are matched by address, so RSVP, X- and server parameters on kept ones survive. */
 function writeAttendees(v: ICAL.Component, next: EventFields): void {
+  const specs = FIELD_PROPS.attendees(next);
   const existing = new Map(v.getAllProperties('attendee').map((p) => [emailOf(p), p]));
-  const wanted = new Set(next.attendees.map((a) => a.email.toLowerCase()));
+  const wanted = new Set(specs.map(emailOfSpec));
   for (const [email, prop] of existing) if (!wanted.has(email)) v.removeProperty(prop);
-  for (const a of next.attendees) {
-    const prop = existing.get(a.email.toLowerCase()) ?? v.addProperty(new ICAL.Property('attendee'));
-    setAttendee(prop, a);
-  }
+  for (const spec of specs) setPerson(existing.get(emailOfSpec(spec)) ?? v.addProperty(new ICAL.Property('attendee')), spec);
 }
 
 export const FIELD_WRITERS: Record<keyof EventFields, FieldWriter> = {
-  summary: (v, n) => setText(v, 'summary', n.summary),
-  description: (v, n) => setText(v, 'description', n.description),
-  descriptionHtml: (v, n) => setText(v, ALT_DESC, n.descriptionHtml, isHtml, { fmttype: 'text/html' }),
+  summary: (v, n) => setText(v, 'summary', FIELD_PROPS.summary(n)[0]),
+  description: (v, n) => setText(v, 'description', FIELD_PROPS.description(n)[0]),
+  descriptionHtml: (v, n) => setText(v, ALT_DESC, FIELD_PROPS.descriptionHtml(n)[0], isHtml),
   locations: writeLocations,
-  categories: (v, n) => {
-    v.removeAllProperties('categories');
-    if (n.categories.length > 0) v.addProperty(new ICAL.Property(['categories', {}, 'text', ...n.categories]));
-  },
-  busyStatus: (v, n) => {
-    setSimple(v, 'transp', n.busyStatus === 'free' ? 'TRANSPARENT' : 'OPAQUE');
-    setSimple(v, CDO_BUSY, BUSY_TO_CDO[n.busyStatus]);
-  },
-  sensitivity: (v, n) => {
-    const cls = { normal: undefined, personal: 'PRIVATE', private: 'PRIVATE', confidential: 'CONFIDENTIAL' }[n.sensitivity];
-    setSimple(v, 'class', cls);
-    setSimple(v, SENSITIVITY_X, n.sensitivity === 'personal' ? 'PERSONAL' : undefined);
-  },
-  importance: (v, n) => setSimple(v, 'priority', { high: 1, normal: undefined, low: 9 }[n.importance]),
+  categories: (v, n) => replaceAll(v, 'categories', FIELD_PROPS.categories(n)),
+  busyStatus: (v, n) => setSimple(v, FIELD_PROPS.busyStatus(n), 'transp', CDO_BUSY),
+  sensitivity: (v, n) => setSimple(v, FIELD_PROPS.sensitivity(n), 'class', SENSITIVITY_X),
+  importance: (v, n) => setSimple(v, FIELD_PROPS.importance(n), 'priority'),
   reminderMinutesBefore: writeReminder,
-  status: (v, n) => setSimple(v, 'status', n.status.toUpperCase()),
+  status: (v, n) => setSimple(v, FIELD_PROPS.status(n), 'status'),
   onlineMeetingUrl: writeMeetingUrl,
   organizer: writeOrganizer,
   attendees: writeAttendees,

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import type { EventTime } from '../../model/index.js';
+import type { PropSpec } from './write-spec.js';
 
 type JcalTime = { readonly type: 'date' | 'date-time'; readonly tzid?: string; readonly value: string };
 
@@ -20,20 +21,23 @@ export function tzidOf(t: EventTime): string | undefined {
 }
 
 /**
- * Properties for `times` (one per value form: a multi-valued property may carry one TZID and one
- * VALUE type only), each keeping the `extraParams` of the property it replaces.
+ * Time properties for `times`, one per value form: a multi-valued property may carry one TZID and
+ * one VALUE type only (RFC 5545 §3.8.5.1).
  */
-export function timeProperties(name: string, times: readonly EventTime[], extraParams: Record<string, unknown> = {}): ICAL.Property[] {
-  const groups = new Map<string, JcalTime[]>();
+export function timeSpecs(name: string, times: readonly EventTime[]): PropSpec[] {
+  const groups = new Map<string, { params: Record<string, string>; type: string; values: string[] }>();
   for (const j of times.map(jcalTime)) {
     const key = `${j.type}|${j.tzid ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), j]);
+    const group = groups.get(key);
+    if (group) group.values.push(j.value);
+    else groups.set(key, { params: j.tzid ? { tzid: j.tzid } : {}, type: j.type, values: [j.value] });
   }
-  return [...groups.values()].map((group) => {
-    const { type, tzid } = group[0]!;
-    const params = { ...extraParams, ...(tzid ? { tzid } : {}) };
-    return new ICAL.Property([name, params, type, ...group.map((j) => j.value)]);
-  });
+  return [...groups.values()].map(({ params, type, values }) => ({ name, params, type, values }));
+}
+
+/** The ical.js form of timeSpecs, each keeping the `extraParams` of the property it replaces. */
+export function timeProperties(name: string, times: readonly EventTime[], extraParams: Record<string, unknown> = {}): ICAL.Property[] {
+  return timeSpecs(name, times).map((s) => new ICAL.Property([s.name, { ...extraParams, ...s.params }, s.type, ...s.values]));
 }
 
 /** Parameters of an existing time property other than those the value decides (TZID, VALUE). */

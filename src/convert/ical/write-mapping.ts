@@ -1,0 +1,107 @@
+import type { Attendee, EventFields, Person } from '../../model/index.js';
+import { minutesToDuration } from './duration.js';
+import {
+  ALT_DESC,
+  BUSY_TO_CDO,
+  CDO_BUSY,
+  EXTRA_LOCATION_GEO_PARAM,
+  EXTRA_LOCATION_X,
+  ROLE_TO_ICAL,
+  SENSITIVITY_X,
+  STATUS_TO_PARTSTAT,
+} from './vocabulary.js';
+import { propSpec, type ComponentSpec, type PropSpec } from './write-spec.js';
+
+/**
+ * The field mapping, model → iCalendar, in one place: for each EventFields key, the properties a
+ * VEVENT carries for it (none when the field is empty). serialize-vevent.ts writes them as text for a
+ * new object; write-fields.ts merges them into an existing VEVENT, keeping what we do not map.
+ */
+type PropMapping = (n: EventFields) => readonly PropSpec[];
+
+/** iCalendar TEXT knows one line break (\n); a bare CR would end the content line. */
+const lineBreaks = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
+
+const text = (name: string, value: string | undefined, params: Readonly<Record<string, string>> = {}): readonly PropSpec[] =>
+  value === undefined || value === '' ? [] : [propSpec(name, 'text', lineBreaks(value), params)];
+
+/** ALT_DESC's parameter; the reader trusts X-ALT-DESC only with it. */
+export const HTML_PARAMS: Readonly<Record<string, string>> = { fmttype: 'text/html' };
+
+function locations(n: EventFields): readonly PropSpec[] {
+  const [first, ...extra] = n.locations;
+  const specs = [...text('location', first?.displayName)];
+  if (first?.geo) specs.push({ name: 'geo', params: {}, type: 'float', values: [first.geo.latitude, first.geo.longitude], structured: true });
+  for (const loc of extra) {
+    const params: Record<string, string> = loc.geo ? { [EXTRA_LOCATION_GEO_PARAM]: `${loc.geo.latitude},${loc.geo.longitude}` } : {};
+    specs.push(propSpec(EXTRA_LOCATION_X, 'text', loc.displayName, params));
+  }
+  return specs;
+}
+
+const SENSITIVITY_CLASS = { normal: undefined, personal: 'PRIVATE', private: 'PRIVATE', confidential: 'CONFIDENTIAL' } as const;
+const IMPORTANCE_PRIORITY = { high: 1, normal: undefined, low: 9 } as const;
+
+/** Parameters we own on ORGANIZER/ATTENDEE; SCHEDULE-AGENT=CLIENT keeps CalDAV servers from mailing anyone (RFC 6638 §7.1). */
+function personParams(p: Person): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (p.name) params.cn = p.name;
+  params['schedule-agent'] = 'CLIENT';
+  return params;
+}
+
+function attendee(a: Attendee): PropSpec {
+  const { role, cutype } = ROLE_TO_ICAL[a.role];
+  const params = personParams(a);
+  params.role = role;
+  if (cutype) params.cutype = cutype;
+  params.partstat = STATUS_TO_PARTSTAT[a.status];
+  return propSpec('attendee', 'cal-address', `mailto:${a.email}`, params);
+}
+
+/** The properties for each field; reminderMinutesBefore maps to a VALARM instead (reminderAlarm). */
+export const FIELD_PROPS: Record<Exclude<keyof EventFields, 'reminderMinutesBefore'>, PropMapping> = {
+  summary: (n) => text('summary', n.summary),
+  description: (n) => text('description', n.description),
+  descriptionHtml: (n) => text(ALT_DESC, n.descriptionHtml, HTML_PARAMS),
+  locations,
+  categories: (n) => (n.categories.length > 0 ? [{ name: 'categories', params: {}, type: 'text', values: n.categories }] : []),
+  busyStatus: (n) => [
+    propSpec('transp', 'text', n.busyStatus === 'free' ? 'TRANSPARENT' : 'OPAQUE'),
+    propSpec(CDO_BUSY, 'unknown', BUSY_TO_CDO[n.busyStatus]),
+  ],
+  sensitivity: (n) => {
+    const cls = SENSITIVITY_CLASS[n.sensitivity];
+    return [...(cls ? [propSpec('class', 'text', cls)] : []), ...(n.sensitivity === 'personal' ? [propSpec(SENSITIVITY_X, 'unknown', 'PERSONAL')] : [])];
+  },
+  importance: (n) => {
+    const priority = IMPORTANCE_PRIORITY[n.importance];
+    return priority === undefined ? [] : [propSpec('priority', 'integer', priority)];
+  },
+  status: (n) => [propSpec('status', 'text', n.status.toUpperCase())],
+  // RFC 7986 §5.11 CONFERENCE for clients that know it, URL for the others.
+  onlineMeetingUrl: (n) =>
+    n.onlineMeetingUrl === undefined
+      ? []
+      : [propSpec('conference', 'uri', n.onlineMeetingUrl, { feature: 'VIDEO' }), propSpec('url', 'uri', n.onlineMeetingUrl)],
+  organizer: (n) => (n.organizer ? [propSpec('organizer', 'cal-address', `mailto:${n.organizer.email}`, personParams(n.organizer))] : []),
+  attendees: (n) => n.attendees.map(attendee),
+};
+
+/** The VALARM for the model's one reminder: a DISPLAY alarm relative to the start (RFC 5545 §3.6.6). */
+export function reminderAlarm(n: EventFields): ComponentSpec | undefined {
+  if (n.reminderMinutesBefore === undefined) return undefined;
+  const props = [
+    propSpec('action', 'text', 'DISPLAY'),
+    propSpec('description', 'text', n.summary || 'Reminder'),
+    propSpec('trigger', 'duration', minutesToDuration(-n.reminderMinutesBefore)),
+  ];
+  return { name: 'valarm', props, components: [] };
+}
+
+const FIELD_ORDER = Object.keys(FIELD_PROPS) as (keyof typeof FIELD_PROPS)[];
+
+/** Every field's properties, in mapping order. */
+export function fieldProps(n: EventFields, out: PropSpec[]): void {
+  for (const key of FIELD_ORDER) for (const spec of FIELD_PROPS[key](n)) out.push(spec);
+}
