@@ -45,26 +45,53 @@ function linkText(attrs: string, inner: string): string {
   return `${inner} &lt;${raw}&gt;`;
 }
 
+const HEAD_RE = /<head\b[\s\S]*?<\/head\s*>/gi;
+const RAW_TEXT_RE = /<(style|script|title)\b[\s\S]*?<\/\1\s*>/gi;
+const COMMENT_RE = /<!--[\s\S]*?-->/g;
+/**
+ * Runs of HTML whitespace other than a lone space (which would stay as it is): matching every gap
+ * between words made this pass the slowest of all.
+ */
+const SPACE_RUN_RE = /[\t\r\n\f][ \t\r\n\f]*| [ \t\r\n\f]+/g;
+const LINK_RE = /<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi;
+const BR_RE = /<br\b[^>]*>/gi;
+const LI_RE = /<li\b[^>]*>/gi;
+const BLOCK_RE = new RegExp(`</?(?:${BLOCK_TAGS}|li)\\b[^>]*>`, 'gi');
+const BOUNDARIES_RE = new RegExp(`([ \\t]*${BOUNDARY}[ \\t]*)+`, 'g');
+const CELL_END_RE = /<\/t[dh]\s*>/gi;
+const TAG_RE = /<[^>]*>/g;
+/** Within a line, runs of blanks become one space (a lone space already is one). */
+const BLANKS_RE = / [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g;
+
+/** Every line trimmed, without splitting the text into an array of lines. */
+function trimLines(s: string): string {
+  let out = '';
+  for (let from = 0; ; ) {
+    const nl = s.indexOf('\n', from);
+    out += (nl < 0 ? s.slice(from) : s.slice(from, nl)).trim();
+    if (nl < 0) return out;
+    out += '\n';
+    from = nl + 1;
+  }
+}
+
 /** Readable plain text of an HTML body. */
 export function htmlToText(html: string): string {
   const text = bodyPart(html)
-    .replace(/<head\b[\s\S]*?<\/head\s*>/gi, '')
-    .replace(/<(style|script|title)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(HEAD_RE, '')
+    .replace(RAW_TEXT_RE, '')
+    .replace(COMMENT_RE, '')
     // Raw whitespace in HTML is insignificant: collapse it before tags turn into line breaks.
-    .replace(/[ \t\r\n\f]+/g, ' ')
-    .replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_m, attrs: string, inner: string) => linkText(attrs, inner))
-    .replace(/<br\b[^>]*>/gi, '\n')
-    .replace(/<li\b[^>]*>/gi, `${BOUNDARY}- `)
-    .replace(new RegExp(`</?(?:${BLOCK_TAGS}|li)\\b[^>]*>`, 'gi'), BOUNDARY)
+    .replace(SPACE_RUN_RE, ' ')
+    .replace(LINK_RE, (_m, attrs: string, inner: string) => linkText(attrs, inner))
+    .replace(BR_RE, '\n')
+    .replace(LI_RE, `${BOUNDARY}- `)
+    .replace(BLOCK_RE, BOUNDARY)
     // Adjacent block edges (</div><p>) make one line break, not one each.
-    .replace(new RegExp(`([ \\t]*${BOUNDARY}[ \\t]*)+`, 'g'), '\n')
-    .replace(/<\/t[dh]\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, '');
-  return decodeEntities(text)
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
+    .replace(BOUNDARIES_RE, '\n')
+    .replace(CELL_END_RE, ' ')
+    .replace(TAG_RE, '');
+  return trimLines(decodeEntities(text).replace(BLANKS_RE, ' '))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

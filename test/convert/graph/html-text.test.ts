@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { decodeEntities, htmlToText } from '../../../src/convert/graph/html-text.js';
 import { sample, WEEKLY_END } from './samples.js';
 
@@ -26,5 +27,69 @@ describe('htmlToText', () => {
 
   it('limits runs of blank lines to one', () => {
     assert.equal(htmlToText('a<br><br><br><br><br>b'), 'a\n\nb');
+  });
+});
+
+/*
+ * The implementation htmlToText had before its passes were made cheaper (one pass per step, lines
+ * split and trimmed one by one): the reference the current one must match on any input.
+ */
+const OLD_BOUNDARY = '\u0000';
+const OLD_BLOCK_TAGS = 'p|div|ul|ol|table|tr|h[1-6]|blockquote|pre|hr|section|article|header|footer|address|dl|dt|dd|center';
+
+function oldBodyPart(html: string): string {
+  const open = /<body\b[^>]*>/i.exec(html);
+  const from = open ? open.index + open[0].length : 0;
+  const close = html.slice(from).search(/<\/body\s*>/i);
+  return close >= 0 ? html.slice(from, from + close) : html.slice(from);
+}
+
+function oldLinkText(attrs: string, inner: string): string {
+  const href = /\bhref\s*=\s*("([^"]*)"|'([^']*)')/i.exec(attrs);
+  const raw = href?.[2] ?? href?.[3] ?? '';
+  const target = decodeEntities(raw);
+  const text = decodeEntities(inner.replace(/<[^>]*>/g, '')).trim();
+  if (!/^(https?:|mailto:)/i.test(target) || text === target || `mailto:${text}` === target) return inner;
+  return `${inner} &lt;${raw}&gt;`;
+}
+
+function oldHtmlToText(html: string): string {
+  const text = oldBodyPart(html)
+    .replace(/<head\b[\s\S]*?<\/head\s*>/gi, '')
+    .replace(/<(style|script|title)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/[ \t\r\n\f]+/g, ' ')
+    .replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_m, attrs: string, inner: string) => oldLinkText(attrs, inner))
+    .replace(/<br\b[^>]*>/gi, '\n')
+    .replace(/<li\b[^>]*>/gi, `${OLD_BOUNDARY}- `)
+    .replace(new RegExp(`</?(?:${OLD_BLOCK_TAGS}|li)\\b[^>]*>`, 'gi'), OLD_BOUNDARY)
+    .replace(new RegExp(`([ \\t]*${OLD_BOUNDARY}[ \\t]*)+`, 'g'), '\n')
+    .replace(/<\/t[dh]\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const PIECES = [
+  '<p>', '</p>', '<div class="x">', '</div>', '<br>', '<br/>', '<li>', '</li>', '<ul>', '</ul>', '<td>', '</td>', '</th >', '<span>', '</span>',
+  '<a href="https://x.org/?a=1&amp;b=2">', '<a href=\'mailto:a@b.org\'>', '<a name=x>', '</a>', '<html>', '<head>', '</head>', '<body dir="ltr">', '</body>',
+  '<style>', '</style>', '<script>', '</script>', '<title>', '</title>', '<!--', '-->', '<', '>', '<h2>', '</H2>', '<P>', '<BR >',
+  '&amp;', '&lt;', '&gt;', '&nbsp;', '&#160;', '&#xA0;', '&#13;', '&#8232;', '&#9;', '&unknown;', '&#0;', '&',
+  ' ', '  ', '\t', '\r\n', '\n', '\f', '\v', '\u00a0', '\u2003', '\u2028', '\ufeff', 'a', 'word', 'https://x.org', 'a@b.org', '-', '\u0000',
+];
+
+describe('htmlToText against the multi-pass implementation it replaced', () => {
+  it('gives the same text for any mix of tags, entities and whitespace', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
+        const html = parts.join('');
+        assert.equal(htmlToText(html), oldHtmlToText(html), JSON.stringify(html));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
