@@ -7,7 +7,7 @@ import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
 import { lexCalendar } from './lex.js';
 import { lineContaining, veventPropertyLines } from './lines.js';
-import { readFields } from './read-fields.js';
+import { readOccurrence } from './read-fields.js';
 import type { HtmlVerdicts } from './read-html.js';
 import { allProps, firstProp, firstValue, hasProp, paramOf } from './read-jcal.js';
 import { ALL_DAY_X } from './vocabulary.js';
@@ -66,7 +66,8 @@ function occurrence(ctx: VeventContext, times: TimeReader, htmlVerdicts: HtmlVer
     end = addDuration(start, duration ?? { negative: false, days: start.kind === 'date' ? 1 : 0, seconds: 0 });
   }
   if (eventTimeToEpochMs(end) < eventTimeToEpochMs(start)) ctx.fail('DTEND before DTSTART', firstProp(ctx.props, 'dtend'));
-  return { ...readFields(ctx, htmlVerdicts), ...allDayByFlag(ctx, start, end) };
+  const span = allDayByFlag(ctx, start, end);
+  return readOccurrence(ctx, htmlVerdicts, span.start, span.end);
 }
 
 const atMidnight = (t: EventTime): t is EventTime & { local: string } => t.kind !== 'date' && t.local.endsWith('T00:00:00');

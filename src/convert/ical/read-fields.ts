@@ -3,12 +3,13 @@ import type {
   Attendee,
   AttendeeRole,
   BusyStatus,
-  EventFields,
   EventLocation,
+  EventOccurrence,
   EventStatus,
   Importance,
   Person,
   Sensitivity,
+  EventTime,
 } from '../../model/index.js';
 import { primaryAlarm } from './alarms.js';
 import type { VeventContext } from './context.js';
@@ -28,8 +29,13 @@ import {
   calAddressEmail,
 } from './vocabulary.js';
 
-/** The mapped fields of one VEVENT (everything but its times). */
-export function readFields(ctx: VeventContext, htmlVerdicts: HtmlVerdicts): EventFields {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * One VEVENT as an occurrence: its mapped fields plus the given times. Built key by key (in the
+ * model's key order) rather than from spreads, since this runs for every override of every series.
+ */
+export function readOccurrence(ctx: VeventContext, htmlVerdicts: HtmlVerdicts, start: EventTime, end: EventTime): EventOccurrence {
   const v = ctx.vevent;
   const props = ctx.props;
   const description = readText(props, 'description') ?? '';
@@ -37,21 +43,21 @@ export function readFields(ctx: VeventContext, htmlVerdicts: HtmlVerdicts): Even
   const reminder = primaryAlarm(v);
   const organizer = readOrganizer(ctx);
   const meetingUrl = meetingUrlOf(props);
-  return {
-    summary: readText(props, 'summary') ?? '',
-    description,
-    ...(html !== undefined ? { descriptionHtml: html } : {}),
-    locations: readLocations(ctx),
-    categories: allProps(props, 'categories').flatMap((p) => valuesOf(p).map((c) => String(c).trim())).filter((c) => c.length > 0),
-    busyStatus: readBusyStatus(v),
-    sensitivity: readSensitivity(v),
-    importance: readImportance(v),
-    ...(reminder ? { reminderMinutesBefore: reminder.minutesBefore } : {}),
-    status: readStatus(v),
-    ...(meetingUrl !== undefined ? { onlineMeetingUrl: meetingUrl } : {}),
-    ...(organizer ? { organizer } : {}),
-    attendees: readAttendees(ctx),
-  };
+  const o: Partial<Mutable<EventOccurrence>> = { summary: readText(props, 'summary') ?? '', description };
+  if (html !== undefined) o.descriptionHtml = html;
+  o.locations = readLocations(ctx);
+  o.categories = allProps(props, 'categories').flatMap((p) => valuesOf(p).map((c) => String(c).trim())).filter((c) => c.length > 0);
+  o.busyStatus = readBusyStatus(v);
+  o.sensitivity = readSensitivity(v);
+  o.importance = readImportance(v);
+  if (reminder) o.reminderMinutesBefore = reminder.minutesBefore;
+  o.status = readStatus(v);
+  if (meetingUrl !== undefined) o.onlineMeetingUrl = meetingUrl;
+  if (organizer) o.organizer = organizer;
+  o.attendees = readAttendees(ctx);
+  o.start = start;
+  o.end = end;
+  return o as EventOccurrence;
 }
 
 /** X-ALT-DESC, unless it is a stale rendering of DESCRIPTION (read-html.ts). */
@@ -184,6 +190,8 @@ function readAttendees(ctx: VeventContext): Attendee[] {
     const person = personOf(prop, ctx);
     if (!person) return [];
     const status = PARTSTAT_TO_STATUS[String(paramOf(prop, 'partstat') ?? '').toUpperCase()] ?? 'needs-action';
-    return [{ ...person, role: roleOf(prop), status }];
+    const role = roleOf(prop);
+    // Written out rather than spread: this runs for every attendee of every occurrence.
+    return [person.name !== undefined ? { email: person.email, name: person.name, role, status } : { email: person.email, role, status }];
   });
 }
