@@ -86,17 +86,25 @@ export function sameTime(a: EventTime, b: EventTime): boolean {
   }
 }
 
+/** Distinct HTML strings one memo keeps: a series has few, and a longer list would cost more than it saves. */
+const MEMO_SIZE = 8;
+
 /**
  * readHtml memoised for one conversion: the overrides of a series mostly carry their master's HTML, and
- * reading it (htmlToText) costs more than anything else in a diff. Never share one across conversions.
+ * reading it (htmlToText) costs more than anything else in a diff. A short list compared with ===, not a
+ * Map: hashing a long body costs about as much as comparing it, and most conversions read one body once.
+ * Never share one across conversions.
  */
 export function htmlReaderMemo(): HtmlReader {
-  const seen = new Map<string, string>();
+  const htmls: string[] = [];
+  const texts: string[] = [];
   return (html) => {
-    let text = seen.get(html);
-    if (text === undefined) {
-      text = readHtml(html);
-      seen.set(html, text);
+    const i = htmls.indexOf(html);
+    if (i >= 0) return texts[i]!;
+    const text = readHtml(html);
+    if (htmls.length < MEMO_SIZE) {
+      htmls.push(html);
+      texts.push(text);
     }
     return text;
   };

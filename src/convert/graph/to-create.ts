@@ -40,8 +40,10 @@ export function itemToGraphCreate(item: CalendarItem, opts: GraphCreateOptions =
     return { ...fallbackPlan(item, recurrence.reason, opts, warnings), warnings };
   }
   const read = htmlReaderMemo();
-  const payload = { ...occurrencePatch(undefined, item.master, opts, warnings, read), recurrence: recurrence.recurrence };
-  return { payload, ...occurrenceWrites(item, opts, warnings, read), warnings };
+  const payload = occurrencePatch(undefined, item.master, opts, warnings, read);
+  payload.recurrence = recurrence.recurrence;
+  const { exceptions, cancelled } = occurrenceWrites(item, opts, warnings, read);
+  return { payload, exceptions, cancelled, warnings };
 }
 
 function occurrenceWrites(

@@ -28,7 +28,11 @@ export function ordinalOfIndex(index: GraphWeekIndex): number {
   return n;
 }
 
+const ORDINAL_INDEX: ReadonlyMap<number, GraphWeekIndex> = new Map(
+  (Object.keys(INDEX_ORDINAL) as GraphWeekIndex[]).map((k) => [INDEX_ORDINAL[k], k]),
+);
+
 /** The Graph index for a BYDAY/BYSETPOS ordinal, or undefined when Graph has none (5, -2, …). */
 export function indexOfOrdinal(n: number): GraphWeekIndex | undefined {
-  return (Object.keys(INDEX_ORDINAL) as GraphWeekIndex[]).find((k) => INDEX_ORDINAL[k] === n);
+  return ORDINAL_INDEX.get(n);
 }

@@ -13,6 +13,8 @@ export type RuleToGraphResult =
 
 type Pattern = GraphRecurrencePattern | string;
 
+const unrepresentable = (reason: string): RuleToGraphResult => ({ kind: 'unrepresentable', reason });
+
 /**
  * RRULE model → Graph patternedRecurrence, only when Graph's series has exactly the same
  * occurrences (docs/recurrence.md has the table); otherwise 'unrepresentable' with the reason,
@@ -25,7 +27,6 @@ export function ruleToGraph(rule: RecurrenceRule, start: EventTime, seriesTz: st
   const inZone: EventTime = start.kind === 'zoned' && start.tz !== seriesTz
     ? { kind: 'zoned', local: convertLocal(start.local, start.tz, seriesTz), tz: seriesTz }
     : start;
-  const unrepresentable = (reason: string): RuleToGraphResult => ({ kind: 'unrepresentable', reason });
   const timeReason = redundantTimeParts(rule, inZone);
   if (timeReason) return unrepresentable(timeReason);
   const pattern = patternOf(rule, inZone);
@@ -44,9 +45,12 @@ export function ruleToGraph(rule: RecurrenceRule, start: EventTime, seriesTz: st
   return { kind: 'exact', recurrence: { pattern, range } };
 }
 
+const SUB_DAILY: ReadonlySet<string> = new Set(['HOURLY', 'MINUTELY', 'SECONDLY']);
+
 /** BYHOUR/BYMINUTE/BYSECOND are fine only when they just repeat DTSTART's time of day. */
 function redundantTimeParts(rule: RecurrenceRule, start: EventTime): string | undefined {
-  if (['HOURLY', 'MINUTELY', 'SECONDLY'].includes(rule.freq)) return `FREQ=${rule.freq}: Graph repeats at most daily`;
+  if (SUB_DAILY.has(rule.freq)) return `FREQ=${rule.freq}: Graph repeats at most daily`;
+  if (!rule.byHour && !rule.byMinute && !rule.bySecond) return undefined;
   const [h, m, s] = (start.kind === 'date' ? '00:00:00' : timePart(start.local)).split(':').map(Number);
   const same = (values: readonly number[] | undefined, v: number | undefined): boolean => !values || (values.length === 1 && values[0] === v);
   if (!same(rule.byHour, h) || !same(rule.byMinute, m) || !same(rule.bySecond, s)) {
@@ -59,31 +63,31 @@ type DatePart = 'byDay' | 'byMonthDay' | 'byMonth' | 'bySetPos' | 'byYearDay' | 
 const DATE_PARTS: readonly DatePart[] = ['byDay', 'byMonthDay', 'byMonth', 'bySetPos', 'byYearDay', 'byWeekNo'];
 
 function extraParts(rule: RecurrenceRule, allowed: readonly DatePart[]): string | undefined {
+  if (DATE_PARTS.every((p) => rule[p] === undefined || allowed.includes(p))) return undefined;
   const extra = DATE_PARTS.filter((p) => rule[p] !== undefined && !allowed.includes(p));
-  return extra.length > 0 ? `FREQ=${rule.freq} with ${extra.map((p) => p.toUpperCase()).join(', ')} has no Graph pattern` : undefined;
+  return `FREQ=${rule.freq} with ${extra.map((p) => p.toUpperCase()).join(', ')} has no Graph pattern`;
+}
+
+function weeklyOf(rule: RecurrenceRule, daysOfWeek: GraphRecurrencePattern['daysOfWeek'], every: number): GraphRecurrencePattern {
+  return { type: 'weekly', interval: every, daysOfWeek, firstDayOfWeek: graphOfWeekday(rule.wkst ?? 'MO') };
 }
 
 function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
   const interval = rule.interval;
   const startDate = localDateOf(start);
-  const [, month, day] = startDate.split('-').map(Number) as [number, number, number];
+  const month = Number(startDate.slice(5, 7));
+  const day = Number(startDate.slice(8, 10));
   const plainDays = rule.byDay?.every((d) => d.nth === undefined) ? sortGraphDays(rule.byDay.map((d) => graphOfWeekday(d.day))) : undefined;
-  const weeklyOf = (daysOfWeek: GraphRecurrencePattern['daysOfWeek'], every: number): GraphRecurrencePattern => ({
-    type: 'weekly',
-    interval: every,
-    daysOfWeek,
-    firstDayOfWeek: graphOfWeekday(rule.wkst ?? 'MO'),
-  });
   switch (rule.freq) {
     case 'DAILY':
       // Every listed weekday, every day = weekly on those days.
-      if (plainDays && interval === 1 && !extraParts(rule, ['byDay'])) return weeklyOf(plainDays, 1);
+      if (plainDays && interval === 1 && !extraParts(rule, ['byDay'])) return weeklyOf(rule, plainDays, 1);
       return extraParts(rule, []) ?? { type: 'daily', interval };
     case 'WEEKLY':
       if (rule.byDay && !plainDays) return 'BYDAY ordinals in a WEEKLY rule';
-      return extraParts(rule, ['byDay']) ?? weeklyOf(plainDays ?? [graphOfWeekday(weekdayOfDate(startDate))], interval);
+      return extraParts(rule, ['byDay']) ?? weeklyOf(rule, plainDays ?? [graphOfWeekday(weekdayOfDate(startDate))], interval);
     case 'MONTHLY': {
-      if (plainDays && interval === 1 && !extraParts(rule, ['byDay'])) return weeklyOf(plainDays, 1);
+      if (plainDays && interval === 1 && !extraParts(rule, ['byDay'])) return weeklyOf(rule, plainDays, 1);
       if (rule.byDay) return extraParts(rule, ['byDay', 'bySetPos']) ?? relativeOf(rule, 'relativeMonthly');
       const extra = extraParts(rule, ['byMonthDay', 'bySetPos']);
       if (extra) return extra;
