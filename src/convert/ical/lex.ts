@@ -1,4 +1,4 @@
-import ICAL from 'ical.js';
+import { DESIGN, nameAt, scanName, scanned, type NameInfo } from './lex-names.js';
 import { unescapeIcalText } from './lex-text.js';
 
 /**
@@ -15,85 +15,12 @@ export type JcalProperty = [string, Record<string, unknown>, string, ...unknown[
 /** One component in jCal: name, properties, subcomponents. */
 export type JcalComponent = [string, JcalProperty[], JcalComponent[]];
 
-interface ValueDesign {
-  fromICAL?: (value: string, structuredEscape: string | boolean | undefined) => unknown;
-}
-interface PropertyDesign {
-  defaultType?: string;
-  multiValue?: string;
-  structuredValue?: string;
-  detectType?: (value: string) => string;
-}
-interface ParamDesign {
-  valueType?: string;
-  multiValue?: string;
-}
-interface DesignSet {
-  value: Record<string, ValueDesign>;
-  property: Record<string, PropertyDesign>;
-  param: Record<string, ParamDesign>;
-}
-
-/** ICAL.parse takes its design set from the first component; a VCALENDAR gets the iCalendar one. */
-const DESIGN = (ICAL.design as unknown as { getDesignSet(name: string): DesignSet }).getDesignSet('vcalendar');
-
 /** Thrown inside the lexer when the input leaves the plain grammar; never escapes this file. */
 class NotPlain extends Error {}
 
-/** Parameter names are iana-token / x-name (RFC 5545 §3.1): letters, digits and dashes. */
-const PARAM_NAME = /^[A-Za-z0-9-]+$/;
 /** RFC 6868 escapes in parameter values, decoded as ical.js does. */
 const RFC6868 = /\^['n^]/g;
 const RFC6868_MAP: Readonly<Record<string, string>> = { "^'": '"', '^n': '\n', '^^': '^' };
-
-/**
- * Names as clients write them (upper case) → ical.js's lower-case name, so the common names are
- * neither cut out, lower-cased nor hashed line by line: they are found by length and first letter
- * and compared in place. Static data: the design's own names plus the extension names this product
- * reads and writes.
- */
-const EXTRA_NAMES = [
-  'begin', 'end', 'x-alt-desc', 'x-microsoft-cdo-busystatus', 'x-microsoft-cdo-alldayevent', 'x-lic-location',
-  'x-calbridge-sensitivity', 'x-calbridge-location', 'x-calbridge-geo', 'x-microsoft-skypeteamsmeetingurl',
-  'x-google-conference', 'conference', 'cn', 'email', 'fmttype', 'schedule-agent', 'schedule-status', 'language',
-  'altrep', 'dir', 'vcalendar', 'vevent', 'valarm', 'vtimezone', 'standard', 'daylight', 'vtodo', 'vjournal',
-];
-/** What ical.js's parser looks up in the design for a name: the same `in` lookups, done once. */
-interface NameInfo {
-  readonly name: string;
-  readonly property: PropertyDesign | undefined;
-  readonly multiValue: string | false;
-  readonly structured: string | false;
-  readonly param: ParamDesign | undefined;
-}
-
-function nameInfo(name: string): NameInfo {
-  const property = name in DESIGN.property ? DESIGN.property[name] : undefined;
-  return {
-    name,
-    property,
-    multiValue: property && 'multiValue' in property ? property.multiValue! : false,
-    structured: property && 'structuredValue' in property ? property.structuredValue! : false,
-    param: name in DESIGN.param ? DESIGN.param[name] : undefined,
-  };
-}
-
-const MAX_NAME = 64;
-// Dense (filled) so that element reads stay fast array loads.
-const BY_SHAPE: (readonly [upper: string, info: NameInfo][] | undefined)[] = new Array<undefined>(MAX_NAME * 128).fill(undefined);
-for (const lower of new Set([...Object.keys(DESIGN.property), ...Object.keys(DESIGN.param), ...EXTRA_NAMES])) {
-  const upper = lower.toUpperCase();
-  const slot = upper.length * 128 + upper.charCodeAt(0);
-  BY_SHAPE[slot] = [...(BY_SHAPE[slot] ?? []), [upper, nameInfo(lower)]];
-}
-
-/** The name written in line[start, end), lower-cased, with its design entries. */
-function nameAt(line: string, start: number, end: number): NameInfo {
-  const length = end - start;
-  const candidates = length < MAX_NAME ? BY_SHAPE[length * 128 + (line.charCodeAt(start) & 127)] : undefined;
-  if (candidates) for (const [upper, info] of candidates) if (line.startsWith(upper, start)) return info;
-  return nameInfo(line.slice(start, end).toLowerCase());
-}
 
 function decode(value: string, type: string, structured: string | boolean | undefined): unknown {
   if (type === 'text') return unescapeIcalText(value);
@@ -132,10 +59,10 @@ function splitValues(buffer: string, delim: string, type: string, out: unknown[]
 function lexParams(line: string, start: number, params: Record<string, unknown>): number {
   let i = start;
   for (;;) {
-    const eq = line.indexOf('=', i + 1);
-    if (eq === -1) throw new NotPlain();
-    const info = nameAt(line, i + 1, eq);
-    if (!PARAM_NAME.test(info.name)) throw new NotPlain();
+    scanName(line, i + 1, 61 /* = */, 61, true);
+    const eq = scanned.end;
+    if (eq === -1 || eq === line.length || eq === i + 1) throw new NotPlain();
+    const info = nameAt(line, i + 1, eq, scanned.hash);
     const lcname = info.name;
     const design = info.param;
     if (design?.multiValue) throw new NotPlain();
@@ -171,14 +98,12 @@ function lexParams(line: string, start: number, params: Record<string, unknown>)
 }
 
 /** One property line into `component`, as ical.js's _handleContentLine does. */
-function lexProperty(line: string, colon: number, semicolon: number, component: JcalComponent): void {
+function lexProperty(line: string, info: NameInfo, nameEnd: number, withParams: boolean, component: JcalComponent): void {
   const params: Record<string, unknown> = {};
-  let info: NameInfo;
   let value: string;
   let typeParam: unknown;
-  if (semicolon !== -1 && (colon === -1 || semicolon < colon)) {
-    info = nameAt(line, 0, semicolon);
-    const from = lexParams(line, semicolon, params);
+  if (withParams) {
+    const from = lexParams(line, nameEnd, params);
     const valueColon = line.indexOf(':', from);
     if (valueColon === -1) throw new NotPlain();
     value = line.slice(valueColon + 1);
@@ -187,8 +112,7 @@ function lexProperty(line: string, colon: number, semicolon: number, component: 
       delete params.value;
     }
   } else {
-    info = nameAt(line, 0, colon);
-    value = line.slice(colon + 1);
+    value = line.slice(nameEnd + 1);
   }
   const { name, property: details, multiValue, structured } = info;
   let type: string | undefined;
@@ -220,39 +144,34 @@ export function lexCalendar(text: string): JcalComponent | JcalComponent[] | und
   }
 }
 
-function semicolonBefore(line: string, colon: number): number {
-  for (let i = 0; i < colon; i++) if (line.charCodeAt(i) === 59 /* ; */) return i;
-  return -1;
-}
-
 /** One content line: opens or closes a component, or adds a property to `current`. */
 function lexLine(line: string, current: JcalComponent | undefined, stack: JcalComponent[], root: JcalComponent[]): JcalComponent | undefined {
-  const colon = line.indexOf(':');
-  // Only a ";" before the ":" matters; the value after it may be long.
-  const semicolon = colon === -1 ? line.indexOf(';') : semicolonBefore(line, colon);
-  if (colon === -1 && semicolon === -1) throw new NotPlain();
-  // Only BEGIN (5 letters) and END (3) without parameters open or close components, in any case.
-  if ((colon === 5 || colon === 3) && (semicolon === -1 || semicolon > colon)) {
-    const name = nameAt(line, 0, colon).name;
-    if (name === 'begin') {
-      const component: JcalComponent = [nameAt(line, colon + 1, line.length).name, [], []];
-      if (current) {
-        current[2].push(component);
-        stack.push(current);
-      } else if (root.length === 0 && component[0] === 'vcalendar') {
-        root.push(component);
-      } else {
-        throw new NotPlain();
-      }
-      return component;
+  // The name runs to the first ":" (a value follows) or ";" (parameters follow).
+  scanName(line, 0, 58 /* : */, 59 /* ; */, false);
+  const nameEnd = scanned.end;
+  if (nameEnd === line.length) throw new NotPlain();
+  const info = nameAt(line, 0, nameEnd, scanned.hash);
+  const withParams = line.charCodeAt(nameEnd) === 59;
+  // Only BEGIN and END without parameters open or close components, in any case.
+  if (!withParams && info.name === 'begin') {
+    scanName(line, nameEnd + 1, -1, -1, false);
+    const component: JcalComponent = [nameAt(line, nameEnd + 1, line.length, scanned.hash).name, [], []];
+    if (current) {
+      current[2].push(component);
+      stack.push(current);
+    } else if (root.length === 0 && component[0] === 'vcalendar') {
+      root.push(component);
+    } else {
+      throw new NotPlain();
     }
-    if (name === 'end') {
-      if (!current) throw new NotPlain();
-      return stack.pop();
-    }
+    return component;
+  }
+  if (!withParams && info.name === 'end') {
+    if (!current) throw new NotPlain();
+    return stack.pop();
   }
   if (!current) throw new NotPlain();
-  lexProperty(line, colon, semicolon, current);
+  lexProperty(line, info, nameEnd, withParams, current);
   return current;
 }
 
