@@ -10,7 +10,7 @@ import type { GraphEvent } from '../../graph/types.js';
 import { expectedOccurrences, inferCancelled, nearestUnclaimed, type ExpectedOccurrence } from './cancellations.js';
 import { EmptySeriesError, GraphRecurrenceError, graphToRule } from './deps.js';
 import { GraphConversionError } from './errors.js';
-import { graphFields } from './fields-from-graph.js';
+import { graphFields, withTimes } from './fields-from-graph.js';
 import { graphOccurrenceKey, parseGraphInstant } from './instants.js';
 import { shiftWall } from './occurrences.js';
 import { eventZone, graphEventTimes } from './times.js';
@@ -42,7 +42,14 @@ function uidOf(e: GraphEvent, given: string | undefined): string {
 }
 
 function occurrence(e: GraphEvent, zone?: string): EventOccurrence {
-  return { ...graphFields(e), ...graphEventTimes(e, zone) };
+  const { start, end } = graphEventTimes(e, zone);
+  return withTimes(graphFields(e), start, end);
+}
+
+/** An instance with isAllDay filled in from its master (instances may come without it). */
+function withAllDay(e: GraphEvent, isAllDay: boolean | undefined): GraphEvent {
+  const value = e.isAllDay ?? isAllDay;
+  return value === e.isAllDay ? e : { ...e, isAllDay: value };
 }
 
 export function graphToItem(input: GraphItemInput, opts: { uid?: string } = {}): GraphToItemResult {
@@ -74,7 +81,7 @@ function seriesToItem(
   warnings.push(...converted.warnings);
   const fields = graphFields(master);
   // graphToRule moves a start the pattern skips to the first real occurrence; the end follows.
-  const masterOcc: EventOccurrence = { ...fields, start: converted.start, end: shiftWall(times.end, times.start, converted.start) };
+  const masterOcc = withTimes(fields, converted.start, shiftWall(times.end, times.start, converted.start));
   const windowMs = window && {
     fromMs: parseGraphInstant(window.start, master.id, 'window.start'),
     toMs: parseGraphInstant(window.end, master.id, 'window.end'),
@@ -83,10 +90,10 @@ function seriesToItem(
     ? expectedOccurrences({ start: converted.start, end: masterOcc.end, rule: converted.rule, zone }, windowMs)
     : [];
 
-  const asOverride = (e: GraphEvent): EventOccurrence => ({
-    ...graphFields(e, fields),
-    ...graphEventTimes({ ...e, isAllDay: e.isAllDay ?? master.isAllDay }, eventZone(e.originalStartTimeZone) ?? zone),
-  });
+  const asOverride = (e: GraphEvent): EventOccurrence => {
+    const { start, end } = graphEventTimes(withAllDay(e, master.isAllDay), eventZone(e.originalStartTimeZone) ?? zone);
+    return withTimes(graphFields(e, fields), start, end);
+  };
   const { present, overrides } = readInstances(instances, { uid, allDay, zone, expected, asOverride, warnings });
   if (instances.length > 0 && !windowMs) warnings.push(`instances of ${uid} came without a window; no cancellations inferred`);
   const cancelled = windowMs ? inferCancelled(expected, present, windowMs) : [];
@@ -159,6 +166,6 @@ function ruleOf(master: GraphEvent, start: EventTime, zone: string): ReturnType<
 
 /** Where an instance starts; an all-day date counts as its midnight UTC (see graphOccurrenceKey). */
 function instanceStartMs(e: GraphEvent, isAllDay: boolean, zone: string): number {
-  const { start } = graphEventTimes({ ...e, isAllDay }, zone);
+  const { start } = graphEventTimes(withAllDay(e, isAllDay), zone);
   return start.kind === 'date' ? Date.parse(`${start.date}T00:00:00Z`) : eventTimeToEpochMs(start);
 }

@@ -81,7 +81,7 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
     const within = rule.until ? untilTest(rule.until, zone) : undefined;
     let accepted = 0;
     if (toWall >= fromWall) {
-      eachWall({ ...rule, count }, startWall, fromWall, toWall, (wall) => {
+      eachWall(count === rule.count ? rule : { ...rule, count }, startWall, fromWall, toWall, (wall) => {
         const ms = wallToEpochMs(wall, tz);
         if (ms < fromMs || ms >= toMs || (within && !within(wall, ms))) return true;
         const key = start.kind === 'zoned' ? isoUtc(ms) : start.kind === 'floating' ? utcMsAsLocal(wall) : utcMsAsLocal(wall).slice(0, 10);

@@ -91,7 +91,7 @@ export function eachWall(rule: RecurrenceRule, dtstart: WallMs, fromWall: WallMs
 export function firstMatch(rule: RecurrenceRule, dtstart: WallMs, untilWall?: WallMs): WallMs | undefined {
   if (neverMatches(rule)) return undefined;
   let first: WallMs | undefined;
-  eachWall({ ...rule, count: undefined }, dtstart, dtstart, untilWall ?? LAST_WALL, (wall) => {
+  eachWall(rule.count === undefined ? rule : { ...rule, count: undefined }, dtstart, dtstart, untilWall ?? LAST_WALL, (wall) => {
     first = wall;
     return false;
   });
