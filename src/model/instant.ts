@@ -50,6 +50,8 @@ export function localAsUtcMs(local: LocalDateTimeString): number {
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** '00' … '99': formatting runs for every occurrence, where number-to-string conversions were the cost. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => pad2(n));
 
 const DAY_MS = 86_400_000;
 
@@ -60,7 +62,8 @@ export function utcMsAsLocal(ms: number): LocalDateTimeString {
     const { y, m, d } = civilOfDay(day);
     if (y >= 1000 && y <= 9999) {
       const s = Math.floor((ms - day * DAY_MS) / 1000);
-      return `${y}-${pad2(m)}-${pad2(d)}T${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
+      const t = TWO_DIGITS;
+      return `${y}-${t[m]}-${t[d]}T${t[Math.floor(s / 3600)]}:${t[Math.floor(s / 60) % 60]}:${t[s % 60]}`;
     }
   }
   const date = new Date(ms);
