@@ -14,7 +14,7 @@ import type {
 import { primaryAlarm } from './alarms.js';
 import type { VeventContext } from './context.js';
 import type { JcalProperty } from './lex.js';
-import { unescapeIcalText } from './lex-text.js';
+import { unescapeText } from './text-escape.js';
 import { allProps, firstProp, firstValue, paramOf, propsOf, valuesOf } from './read-jcal.js';
 import { htmlIsCurrent, type HtmlVerdicts } from './read-html.js';
 import {
@@ -106,7 +106,7 @@ function readLocations(ctx: VeventContext): EventLocation[] {
 
 function readTextOf(prop: JcalProperty): string {
   const value = String(prop[3] ?? '');
-  return prop[2] === 'text' ? value : unescapeIcalText(value);
+  return prop[2] === 'text' ? value : unescapeText(value);
 }
 
 /**

@@ -6,7 +6,7 @@ import { htmlToText } from '../graph/html-text.js';
  */
 
 /** Letters and digits only: what survives any plain-text rendering of the same content. */
-const gist = (s: string): string => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export const gist = (s: string): string => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Printable ASCII and line breaks; anything else takes the general (Unicode) comparison. */
 const ASCII = /^[\t\n\r -~]*$/;
@@ -23,7 +23,7 @@ function asciiAlnum(c: number): number {
  * gist(a) === gist(b) without building either: for ASCII text NFC changes nothing and the letters
  * and digits are [A-Za-z0-9], so the two can be walked side by side.
  */
-function sameGist(a: string, b: string): boolean {
+export function sameGist(a: string, b: string): boolean {
   // Equal texts (the usual case: both written from one body) need no walk.
   if (a === b) return true;
   if (!ASCII.test(a) || !ASCII.test(b)) return gist(a) === gist(b);

@@ -241,6 +241,21 @@ describe('icsToItem: RFC rules and edge cases', () => {
     assert.match(warnings[0]!, /X-ALT-DESC/);
   });
 
+  it('X-ALT-DESC is judged per VEVENT: an override whose DESCRIPTION alone was edited loses its HTML, the master keeps it', () => {
+    const html = 'X-ALT-DESC;FMTTYPE=text/html:<p>Agenda: budget</p>';
+    const text = wrap(
+      ...vevent('DTSTART:20260301T100000Z', 'RRULE:FREQ=DAILY;COUNT=5', 'DESCRIPTION:Agenda: budget', html),
+      ...vevent('RECURRENCE-ID:20260302T100000Z', 'DTSTART:20260302T100000Z', 'DESCRIPTION:Agenda: budget', html),
+      ...vevent('RECURRENCE-ID:20260303T100000Z', 'DTSTART:20260303T100000Z', 'DESCRIPTION:Agenda: hiring', html),
+    );
+    const { item, warnings } = icsToItem(text);
+    const s = series(item);
+    assert.equal(s.master.descriptionHtml, '<p>Agenda: budget</p>');
+    assert.equal(s.overrides['2026-03-02T10:00:00Z']!.descriptionHtml, '<p>Agenda: budget</p>');
+    assert.equal(s.overrides['2026-03-03T10:00:00Z']!.descriptionHtml, undefined);
+    assert.equal(warnings.filter((w) => /X-ALT-DESC/.test(w)).length, 1);
+  });
+
   it('Outlook all-day as midnight DATE-TIMEs with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE reads as dates; without the flag, as times', () => {
     const lines = ['DTSTART;TZID=Europe/Berlin:20260720T000000', 'DTEND;TZID=Europe/Berlin:20260722T000000'];
     const flagged = single(icsToItem(wrap(...vevent(...lines, 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE'))).item);

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import { allProps, firstProp, firstValue, paramOf, propsOf } from '../../../src/convert/ical/read-jcal.js';
+
+const vevent = (...lines: string[]): ICAL.Component =>
+  new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', ...lines, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n'))).getFirstSubcomponent('vevent')!;
+
+describe('read-jcal: the Component API answers, read from jCal', () => {
+  it('firstValue gives what getFirstPropertyValue gives, decorated types included', () => {
+    const lines = ['UID:a', 'PRIORITY:3', 'X-FLAG:TRUE', 'X-B;VALUE=BOOLEAN:TRUE', 'UID;VALUE=DATE-TIME:20260301T100000Z', 'DURATION:PT1H', 'SUMMARY:', 'RRULE:FREQ=DAILY'];
+    for (const line of lines) {
+      const v = vevent(line);
+      const name = line.split(/[;:]/)[0]!.toLowerCase();
+      const want = vevent(line).getFirstPropertyValue(name);
+      assert.deepEqual(String(firstValue(v, name)), String(want), line);
+      assert.equal(typeof firstValue(v, name), typeof want, line);
+    }
+    assert.equal(firstValue(vevent('UID:a'), 'summary'), null);
+  });
+
+  it('firstProp, allProps and paramOf follow getFirstProperty, getAllProperties and getFirstParameter', () => {
+    const v = vevent('ATTENDEE;CN=A;PARTSTAT=ACCEPTED:mailto:a@x', 'SUMMARY:s', 'ATTENDEE;CN="B, C":mailto:b@x');
+    const props = propsOf(v);
+    assert.deepEqual(allProps(props, 'attendee'), v.getAllProperties('attendee').map((p) => p.toJSON()));
+    assert.equal(firstProp(props, 'summary'), v.getFirstProperty('summary')!.toJSON());
+    assert.equal(paramOf(allProps(props, 'attendee')[1]!, 'cn'), v.getAllProperties('attendee')[1]!.getFirstParameter('cn'));
+    assert.equal(paramOf(props[0]!, 'role'), undefined);
+  });
+});
