@@ -23,7 +23,7 @@ const FOLD_OCTETS = 75;
 export function foldLine(line: string): string {
   // 25 UTF-16 units are at most 75 octets (3 per unit, 4 per surrogate pair).
   if (line.length <= 25) return line;
-  if (!NON_ASCII.test(line)) return foldAscii(line);
+  if (isAscii(line)) return foldAscii(line);
   let out = '';
   let start = 0;
   let octets = 0;
@@ -43,8 +43,6 @@ export function foldLine(line: string): string {
   return start === 0 ? line : `${out}${CRLF} ${line.slice(start)}`;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 /** One octet per character: a fold every 75. */
 function foldAscii(line: string): string {
   if (line.length <= FOLD_OCTETS) return line;
@@ -53,16 +51,54 @@ function foldAscii(line: string): string {
   return out;
 }
 
+/** `head:value` folded; ASCII parts are folded by length alone. */
+function foldParts(head: string, value: string): string {
+  const line = `${head}:${value}`;
+  if (line.length <= 25) return line;
+  return isAscii(value) && isAscii(head) ? foldAscii(line) : foldLine(line);
+}
+
+/**
+ * Short strings are scanned with a loop: a regular expression costs more to start than the scan.
+ * Long ones (descriptions, HTML) go to the regular expression engine.
+ */
+const SHORT = 64;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function isAscii(s: string): boolean {
+  if (s.length > SHORT) return !NON_ASCII.test(s);
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Whether `s` holds any character for which `special` (indexed by char code, below 128) is true. */
+function hasSpecial(s: string, special: Uint8Array, re: RegExp): boolean {
+  if (s.length > SHORT) return re.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && special[c] === 1) return true;
+  }
+  return false;
+}
+
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+const TEXT_SPECIAL_TABLE = charTable('\\;,\n');
 const TEXT_SPECIALS = /[\\;,\n]/;
 
 /** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and line feed are escaped (a CR is left as it is, like ical.js). */
 export function escapeText(value: string): string {
-  if (!TEXT_SPECIALS.test(value)) return value;
+  if (!hasSpecial(value, TEXT_SPECIAL_TABLE, TEXT_SPECIALS)) return value;
   // Four native passes beat one regex pass with a replacer function on long HTML bodies.
   return value.replaceAll('\\', '\\\\').replaceAll(';', '\\;').replaceAll(',', '\\,').replaceAll('\n', '\\n');
 }
 
-const CARET_SPECIAL = /[\n^"]/;
+const PARAM_SPECIAL_TABLE = charTable('\n^":;,');
+const PARAM_SPECIALS = /[\n^":;,]/;
 const CARET_SPECIALS = /[\n^"]/g;
 const QUOTE_SPECIAL = /[:;,]/;
 const CARET_ESCAPES: Readonly<Record<string, string>> = { '\n': '^n', '^': '^^', '"': "^'" };
@@ -72,7 +108,8 @@ const CARET_ESCAPES: Readonly<Record<string, string>> = { '\n': '^n', '^': '^^',
  * DQUOTEs around a value holding ':' ';' or ','.
  */
 export function paramText(value: string): string {
-  const escaped = CARET_SPECIAL.test(value) ? value.replace(CARET_SPECIALS, (c) => CARET_ESCAPES[c]!) : value;
+  if (!hasSpecial(value, PARAM_SPECIAL_TABLE, PARAM_SPECIALS)) return value;
+  const escaped = value.replace(CARET_SPECIALS, (c) => CARET_ESCAPES[c]!);
   return QUOTE_SPECIAL.test(escaped) ? `"${escaped}"` : escaped;
 }
 
@@ -148,11 +185,11 @@ export function propertyLine(spec: PropSpec): string {
   const design = lineDesign(spec.name);
   const values = spec.values;
   if (values.length === 0) return `${lineHead({ ...spec, type: design.defaultType }, design)}:`;
-  let line = `${lineHead(spec, design)}:${valueText(values[0]!, spec.type)}`;
+  let value = valueText(values[0]!, spec.type);
   // Like ical.js, a property that is neither a list (CATEGORIES, EXDATE) nor structured (GEO) has one value.
   const separator = spec.structured ? design.structuredValue : design.multiValue;
-  if (separator !== undefined) for (let i = 1; i < values.length; i++) line += separator + valueText(values[i]!, spec.type);
-  return foldLine(line);
+  if (separator !== undefined) for (let i = 1; i < values.length; i++) value += separator + valueText(values[i]!, spec.type);
+  return foldParts(lineHead(spec, design), value);
 }
 
 /** Values shorter than this are cheaper to write again than to look up. */
@@ -171,7 +208,7 @@ export function objectLineWriter(): (spec: PropSpec) => string {
     const head = lineHead(spec, lineDesign(spec.name));
     // The head decides where the folds fall, so it is part of what must match.
     for (const w of written) if (w.value === value && w.head === head) return w.line;
-    const line = foldLine(`${head}:${valueText(value, spec.type)}`);
+    const line = foldParts(head, valueText(value, spec.type));
     written.push({ head, value, line });
     return line;
   };

@@ -17,30 +17,35 @@ import { propSpec, type ComponentSpec, type PropSpec } from './write-spec.js';
  * VEVENT carries for it (none when the field is empty). serialize-vevent.ts writes them as text for a
  * new object; write-fields.ts merges them into an existing VEVENT, keeping what we do not map.
  */
-type PropMapping = (n: EventFields) => readonly PropSpec[];
+type PropMapping = (n: EventFields, out: PropSpec[]) => void;
 
 /** iCalendar TEXT knows one line break (\n); a bare CR would end the content line. */
-const lineBreaks = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
+const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);
 
-const text = (name: string, value: string | undefined, params: Readonly<Record<string, string>> = {}): readonly PropSpec[] =>
-  value === undefined || value === '' ? [] : [propSpec(name, 'text', lineBreaks(value), params)];
+const NO_PARAMS: Readonly<Record<string, string>> = {};
+
+function text(out: PropSpec[], name: string, value: string | undefined, params = NO_PARAMS): void {
+  if (value !== undefined && value !== '') out.push(propSpec(name, 'text', lineBreaks(value), params));
+}
 
 /** ALT_DESC's parameter; the reader trusts X-ALT-DESC only with it. */
-export const HTML_PARAMS: Readonly<Record<string, string>> = { fmttype: 'text/html' };
+const HTML_PARAMS: Readonly<Record<string, string>> = { fmttype: 'text/html' };
 
-function locations(n: EventFields): readonly PropSpec[] {
-  const [first, ...extra] = n.locations;
-  const specs = [...text('location', first?.displayName)];
-  if (first?.geo) specs.push({ name: 'geo', params: {}, type: 'float', values: [first.geo.latitude, first.geo.longitude], structured: true });
-  for (const loc of extra) {
+function locations(n: EventFields, out: PropSpec[]): void {
+  const all = n.locations;
+  const first = all[0];
+  text(out, 'location', first?.displayName);
+  if (first?.geo) out.push({ name: 'geo', params: NO_PARAMS, type: 'float', values: [first.geo.latitude, first.geo.longitude], structured: true });
+  for (let i = 1; i < all.length; i++) {
+    const loc = all[i]!;
     const params: Record<string, string> = loc.geo ? { [EXTRA_LOCATION_GEO_PARAM]: `${loc.geo.latitude},${loc.geo.longitude}` } : {};
-    specs.push(propSpec(EXTRA_LOCATION_X, 'text', loc.displayName, params));
+    out.push(propSpec(EXTRA_LOCATION_X, 'text', loc.displayName, params));
   }
-  return specs;
 }
 
 const SENSITIVITY_CLASS = { normal: undefined, personal: 'PRIVATE', private: 'PRIVATE', confidential: 'CONFIDENTIAL' } as const;
 const IMPORTANCE_PRIORITY = { high: 1, normal: undefined, low: 9 } as const;
+const TRANSP = (n: EventFields): string => (n.busyStatus === 'free' ? 'TRANSPARENT' : 'OPAQUE');
 
 /** Parameters we own on ORGANIZER/ATTENDEE; SCHEDULE-AGENT=CLIENT keeps CalDAV servers from mailing anyone (RFC 6638 §7.1). */
 function personParams(p: Person): Record<string, string> {
@@ -59,34 +64,49 @@ function attendee(a: Attendee): PropSpec {
   return propSpec('attendee', 'cal-address', `mailto:${a.email}`, params);
 }
 
-/** The properties for each field; reminderMinutesBefore maps to a VALARM instead (reminderAlarm). */
+/** The properties for each field, appended to `out`; reminderMinutesBefore maps to a VALARM instead (reminderAlarm). */
 export const FIELD_PROPS: Record<Exclude<keyof EventFields, 'reminderMinutesBefore'>, PropMapping> = {
-  summary: (n) => text('summary', n.summary),
-  description: (n) => text('description', n.description),
-  descriptionHtml: (n) => text(ALT_DESC, n.descriptionHtml, HTML_PARAMS),
+  summary: (n, out) => text(out, 'summary', n.summary),
+  description: (n, out) => text(out, 'description', n.description),
+  descriptionHtml: (n, out) => text(out, ALT_DESC, n.descriptionHtml, HTML_PARAMS),
   locations,
-  categories: (n) => (n.categories.length > 0 ? [{ name: 'categories', params: {}, type: 'text', values: n.categories }] : []),
-  busyStatus: (n) => [
-    propSpec('transp', 'text', n.busyStatus === 'free' ? 'TRANSPARENT' : 'OPAQUE'),
-    propSpec(CDO_BUSY, 'unknown', BUSY_TO_CDO[n.busyStatus]),
-  ],
-  sensitivity: (n) => {
+  categories: (n, out) => {
+    if (n.categories.length > 0) out.push({ name: 'categories', params: NO_PARAMS, type: 'text', values: n.categories });
+  },
+  busyStatus: (n, out) => {
+    out.push(propSpec('transp', 'text', TRANSP(n)), propSpec(CDO_BUSY, 'unknown', BUSY_TO_CDO[n.busyStatus]));
+  },
+  sensitivity: (n, out) => {
     const cls = SENSITIVITY_CLASS[n.sensitivity];
-    return [...(cls ? [propSpec('class', 'text', cls)] : []), ...(n.sensitivity === 'personal' ? [propSpec(SENSITIVITY_X, 'unknown', 'PERSONAL')] : [])];
+    if (cls) out.push(propSpec('class', 'text', cls));
+    if (n.sensitivity === 'personal') out.push(propSpec(SENSITIVITY_X, 'unknown', 'PERSONAL'));
   },
-  importance: (n) => {
+  importance: (n, out) => {
     const priority = IMPORTANCE_PRIORITY[n.importance];
-    return priority === undefined ? [] : [propSpec('priority', 'integer', priority)];
+    if (priority !== undefined) out.push(propSpec('priority', 'integer', priority));
   },
-  status: (n) => [propSpec('status', 'text', n.status.toUpperCase())],
+  status: (n, out) => {
+    out.push(propSpec('status', 'text', n.status.toUpperCase()));
+  },
   // RFC 7986 §5.11 CONFERENCE for clients that know it, URL for the others.
-  onlineMeetingUrl: (n) =>
-    n.onlineMeetingUrl === undefined
-      ? []
-      : [propSpec('conference', 'uri', n.onlineMeetingUrl, { feature: 'VIDEO' }), propSpec('url', 'uri', n.onlineMeetingUrl)],
-  organizer: (n) => (n.organizer ? [propSpec('organizer', 'cal-address', `mailto:${n.organizer.email}`, personParams(n.organizer))] : []),
-  attendees: (n) => n.attendees.map(attendee),
+  onlineMeetingUrl: (n, out) => {
+    const url = n.onlineMeetingUrl;
+    if (url !== undefined) out.push(propSpec('conference', 'uri', url, { feature: 'VIDEO' }), propSpec('url', 'uri', url));
+  },
+  organizer: (n, out) => {
+    if (n.organizer) out.push(propSpec('organizer', 'cal-address', `mailto:${n.organizer.email}`, personParams(n.organizer)));
+  },
+  attendees: (n, out) => {
+    for (const a of n.attendees) out.push(attendee(a));
+  },
 };
+
+/** One field's properties as a list (for the in-place writers). */
+export function propsOf(key: keyof typeof FIELD_PROPS, n: EventFields): PropSpec[] {
+  const out: PropSpec[] = [];
+  FIELD_PROPS[key](n, out);
+  return out;
+}
 
 /** The VALARM for the model's one reminder: a DISPLAY alarm relative to the start (RFC 5545 §3.6.6). */
 export function reminderAlarm(n: EventFields): ComponentSpec | undefined {
@@ -103,5 +123,5 @@ const FIELD_ORDER = Object.keys(FIELD_PROPS) as (keyof typeof FIELD_PROPS)[];
 
 /** Every field's properties, in mapping order. */
 export function fieldProps(n: EventFields, out: PropSpec[]): void {
-  for (const key of FIELD_ORDER) for (const spec of FIELD_PROPS[key](n)) out.push(spec);
+  for (const key of FIELD_ORDER) FIELD_PROPS[key](n, out);
 }

@@ -20,6 +20,12 @@ export function tzidOf(t: EventTime): string | undefined {
   return jcalTime(t).tzid;
 }
 
+/** A single-valued time property (DTSTART, DTEND, RECURRENCE-ID). */
+export function timeSpec(name: string, t: EventTime): PropSpec {
+  const j = jcalTime(t);
+  return { name, params: j.tzid ? { tzid: j.tzid } : {}, type: j.type, values: [j.value] };
+}
+
 /**
  * Time properties for `times`, one per value form: a multi-valued property may carry one TZID and
  * one VALUE type only (RFC 5545 §3.8.5.1).

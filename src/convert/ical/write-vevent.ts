@@ -4,15 +4,15 @@ import { formatRrule } from './deps.js';
 import { timeForKey } from './read-time.js';
 import { fieldProps, reminderAlarm } from './write-mapping.js';
 import { propSpec, type ComponentSpec, type PropSpec } from './write-spec.js';
-import { timeSpecs } from './write-time.js';
+import { timeSpec, timeSpecs } from './write-time.js';
 
 /** A new VEVENT for one occurrence (an override when `recurrenceId` is given), stamped `stamp`. */
 export function veventSpec(uid: string, occ: EventOccurrence, stamp: string, recurrenceId?: EventTime, seriesProps: readonly PropSpec[] = []): ComponentSpec {
   const props: PropSpec[] = [propSpec('uid', 'text', uid), propSpec('dtstamp', 'date-time', stamp)];
-  if (recurrenceId) props.push(...timeSpecs('recurrence-id', [recurrenceId]));
-  props.push(...timeSpecs('dtstart', [occ.start]), ...timeSpecs('dtend', [occ.end]));
+  if (recurrenceId) props.push(timeSpec('recurrence-id', recurrenceId));
+  props.push(timeSpec('dtstart', occ.start), timeSpec('dtend', occ.end));
   fieldProps(occ, props);
-  props.push(...seriesProps);
+  for (const p of seriesProps) props.push(p);
   const alarm = reminderAlarm(occ);
   return { name: 'vevent', props, components: alarm ? [alarm] : [] };
 }
