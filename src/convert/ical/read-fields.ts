@@ -185,13 +185,16 @@ function roleOf(prop: JcalProperty): AttendeeRole {
   }
 }
 
+/** A plain loop and written-out objects: this runs for every attendee of every occurrence. */
 function readAttendees(ctx: VeventContext): Attendee[] {
-  return allProps(ctx.props, 'attendee').flatMap((prop) => {
+  const attendees: Attendee[] = [];
+  for (const prop of ctx.props) {
+    if (prop[0] !== 'attendee') continue;
     const person = personOf(prop, ctx);
-    if (!person) return [];
+    if (!person) continue;
     const status = PARTSTAT_TO_STATUS[String(paramOf(prop, 'partstat') ?? '').toUpperCase()] ?? 'needs-action';
     const role = roleOf(prop);
-    // Written out rather than spread: this runs for every attendee of every occurrence.
-    return [person.name !== undefined ? { email: person.email, name: person.name, role, status } : { email: person.email, role, status }];
-  });
+    attendees.push(person.name !== undefined ? { email: person.email, name: person.name, role, status } : { email: person.email, role, status });
+  }
+  return attendees;
 }

@@ -11,6 +11,8 @@ interface ValueDesign {
   decorate?: unknown;
 }
 const VALUES = (ICAL.design as unknown as { icalendar: { value: Record<string, ValueDesign> } }).icalendar.value;
+/** The value types ical.js wraps in objects (Time, Duration, Recur …): `type in VALUES && 'decorate' in VALUES[type]`. */
+const DECORATED = new Set(Object.keys(VALUES).filter((type) => 'decorate' in VALUES[type]!));
 
 /** The jCal property arrays of a component, in order (the order getAllProperties() keeps). */
 export const propsOf = (component: ICAL.Component): JcalProperty[] => component.jCal[1] as JcalProperty[];
@@ -43,7 +45,6 @@ export function paramOf(p: JcalProperty, name: string): string | undefined {
 export function firstValue(component: ICAL.Component, name: string): unknown {
   const p = firstProp(propsOf(component), name);
   if (!p || p.length <= 3) return null;
-  const type = p[2];
-  if (type in VALUES && 'decorate' in VALUES[type]!) return component.getFirstPropertyValue(name);
+  if (DECORATED.has(p[2])) return component.getFirstPropertyValue(name);
   return p[3];
 }
