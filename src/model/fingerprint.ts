@@ -30,13 +30,25 @@ export function canonicalJson(v: Normal): string {
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-/** A CR, or a blank (any trim()-able character but LF) ending a line: only then is there per-line work. */
-const LINE_WORK = /\r|[^\S\n]\n/;
+const BLANK = /\s/;
+
+/**
+ * A CR, or a blank (any trim()-able character but LF) ending a line: only then is there per-line work.
+ * Scanned from LF to LF (indexOf is far quicker than a regex over every character).
+ */
+function needsLineWork(s: string): boolean {
+  if (s.includes('\r')) return true;
+  for (let nl = s.indexOf('\n', 1); nl > 0; nl = s.indexOf('\n', nl + 1)) {
+    const c = s.charCodeAt(nl - 1);
+    if (c !== 10 && (c <= 32 || c >= 0x7f) && BLANK.test(s[nl - 1]!)) return true;
+  }
+  return false;
+}
 
 /** Text as a reader sees it: LF newlines, no trailing blanks on lines, trimmed. */
 export function normalizeText(s: string): string {
   // Without line work the last line's trailing blanks are the whole text's, which trim() removes anyway.
-  if (!LINE_WORK.test(s)) return s.trim();
+  if (!needsLineWork(s)) return s.trim();
   return s
     .replace(/\r\n?/g, '\n')
     .split('\n')

@@ -31,13 +31,13 @@ export function appendAttendeeText(text: string, attendees: readonly Attendee[])
   return text ? `${text}\n\n${attendeeBlockText(attendees)}` : attendeeBlockText(attendees);
 }
 
+const HTML_OPENING = `<div class="${HTML_CLASS}"><br>${escapeHtml(ATTENDEE_BLOCK_HEADING)}`;
+
 export function appendAttendeeHtml(html: string, attendees: readonly Attendee[]): string {
   if (attendees.length === 0) return html;
-  const block =
-    `<div class="${HTML_CLASS}"><br>${escapeHtml(ATTENDEE_BLOCK_HEADING)}` +
-    attendees.map((a) => `<br>${escapeHtml(line(a))}`).join('') +
-    '</div>';
-  return appendToHtmlBody(html, block);
+  let block = HTML_OPENING;
+  for (const a of attendees) block += `<br>${escapeHtml(line(a))}`;
+  return appendToHtmlBody(html, `${block}</div>`);
 }
 
 const LINE_RE = /^- (?:(.*) <([^<>\s]+)>|([^<>\s]+)) \(([a-z]+), ([a-z-]+)\)$/;

@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { canonicalIana, icuZoneId } from './iana-names.js';
 import { WINDOWS_ZONES, type WindowsZoneRecord } from './windows-zones-data.js';
 
@@ -12,6 +13,8 @@ export type GraphZone = { kind: 'iana'; tz: string } | { kind: 'custom'; name: s
 
 let byWindowsLower: ReadonlyMap<string, WindowsZoneRecord> | undefined;
 let windowsByIcuId: ReadonlyMap<string, string> | undefined;
+/** ianaToWindows per name as given: every Graph time write asks for its zone's Windows name. */
+const windowsByName = new BoundedCache<string | null>(4096);
 
 /** The CLDR record of a Windows zone name, case-insensitive. */
 export function windowsZoneRecord(windowsName: string): WindowsZoneRecord | undefined {
@@ -50,10 +53,11 @@ function buildWindowsByIcuId(): ReadonlyMap<string, string> {
  * so both spellings of a renamed zone meet. Undefined for zones CLDR does not map.
  */
 export function ianaToWindows(iana: string): string | undefined {
+  const hit = windowsByName.get(iana);
+  if (hit !== undefined) return hit ?? undefined;
   const id = icuZoneId(iana.trim());
-  if (id === undefined) return undefined;
   windowsByIcuId ??= buildWindowsByIcuId();
-  return windowsByIcuId.get(id);
+  return windowsByName.set(iana, (id === undefined ? undefined : windowsByIcuId.get(id)) ?? null) ?? undefined;
 }
 
 const UTC_ALIASES = new Set(['tzone://microsoft/utc', 'utc', 'etc/utc', 'gmt', 'etc/gmt', 'z']);
