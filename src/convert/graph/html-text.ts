@@ -34,15 +34,25 @@ function bodyPart(html: string): string {
   return close >= 0 ? html.slice(from, from + close) : html.slice(from);
 }
 
-/** A link keeps its target after the text, as Outlook's own text rendering does ("Join<https://…>"). */
-function linkText(attrs: string, inner: string): string {
+/**
+ * A link keeps its target after the text, as Outlook's own text rendering does ("Join<https://…>"):
+ * the raw href to append, or undefined when the text already says it (or it is no web/mail link).
+ */
+function linkTarget(attrs: string, inner: string): string | undefined {
   const href = /\bhref\s*=\s*("([^"]*)"|'([^']*)')/i.exec(attrs);
   const raw = href?.[2] ?? href?.[3] ?? '';
   const target = decodeEntities(raw);
   const text = decodeEntities(inner.replace(/<[^>]*>/g, '')).trim();
-  if (!/^(https?:|mailto:)/i.test(target) || text === target || `mailto:${text}` === target) return inner;
-  // Escaped so that stripping tags leaves it alone; decoded with the other entities.
-  return `${inner} &lt;${raw}&gt;`;
+  if (!/^(https?:|mailto:)/i.test(target) || text === target || `mailto:${text}` === target) return undefined;
+  return raw;
+}
+
+/** The target is written escaped, so that stripping tags leaves it alone; decoded with the other entities. */
+const linkSuffix = (raw: string): string => `&lt;${raw}&gt;`;
+
+function linkText(attrs: string, inner: string): string {
+  const raw = linkTarget(attrs, inner);
+  return raw === undefined ? inner : `${inner} ${linkSuffix(raw)}`;
 }
 
 const HEAD_RE = /<head\b[\s\S]*?<\/head\s*>/gi;
@@ -77,7 +87,16 @@ function trimLines(s: string): string {
 
 /** Readable plain text of an HTML body. */
 export function htmlToText(html: string): string {
-  const text = bodyPart(html)
+  const part = bodyPart(html);
+  const text = scanSimpleHtml(part) ?? tagPasses(part);
+  return trimLines(decodeEntities(text).replace(BLANKS_RE, ' '))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The general reading, one regex pass per rule: tags and source whitespace → text with line breaks. */
+function tagPasses(part: string): string {
+  return part
     .replace(HEAD_RE, '')
     .replace(RAW_TEXT_RE, '')
     .replace(COMMENT_RE, '')
@@ -91,9 +110,128 @@ export function htmlToText(html: string): string {
     .replace(BOUNDARIES_RE, '\n')
     .replace(CELL_END_RE, ' ')
     .replace(TAG_RE, '');
-  return trimLines(decodeEntities(text).replace(BLANKS_RE, ' '))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+}
+
+const BLOCK_NAMES: ReadonlySet<string> = new Set(BLOCK_TAGS.replace('h[1-6]', 'h1|h2|h3|h4|h5|h6').split('|'));
+/** Elements whose content the general reading drops (HEAD_RE, RAW_TEXT_RE): left to it. */
+const DROPPED_NAMES: ReadonlySet<string> = new Set(['head', 'style', 'script', 'title']);
+const LINK_CLOSE_RE = /<\/a\s*>/gi;
+const ALL_SPACE_RE = /^\s*$/;
+
+/** SPACE_RUN_RE's collapse, skipped (as a no-op) for text whose only whitespace is lone spaces. */
+const collapseSpaces = (t: string): string =>
+  t.includes('  ') || t.includes('\n') || t.includes('\r') || t.includes('\t') || t.includes('\f') ? t.replace(SPACE_RUN_RE, ' ') : t;
+
+const isHtmlSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
+
+interface SimpleTag {
+  readonly close: boolean;
+  readonly name: string;
+  /** What follows the name up to '>'. */
+  readonly tail: string;
+  /** Index just after '>'. */
+  readonly end: number;
+}
+
+/** The tag at s[i] ('<'), when it is `<name …>` or `</name …>` with no '<' before its '>'. */
+function simpleTag(s: string, i: number): SimpleTag | undefined {
+  const close = s.charCodeAt(i + 1) === 47;
+  const from = close ? i + 2 : i + 1;
+  let j = from;
+  while (isAlnum(s.charCodeAt(j))) j++;
+  if (j === from || !isLetter(s.charCodeAt(from))) return undefined;
+  const next = s.charCodeAt(j);
+  // The name must end where the regexes' \b ends it, and on a character the general reading sees alike.
+  if (next !== 62 && next !== 47 && !isHtmlSpace(next)) return undefined;
+  const gt = s.indexOf('>', j);
+  const lt = s.indexOf('<', j);
+  if (gt < 0 || (lt >= 0 && lt < gt)) return undefined;
+  return { close, name: s.slice(from, j).toLowerCase(), tail: s.slice(j, gt), end: gt + 1 };
+}
+
+/**
+ * tagPasses in one scan, for the HTML calendar bodies are made of: every '<' opens a simple tag, no
+ * head/style/script/title, no comment, no nested link. Undefined for anything else, which goes to
+ * tagPasses (a differential property test holds the two equal: test/convert/graph/html-text.test.ts).
+ * Block edges merge as BOUNDARIES_RE merges them: spaces next to an edge go, and edges with only
+ * spaces between make one line break; any other tag, even one that vanishes, keeps edges apart.
+ */
+export function scanSimpleHtml(s: string): string | undefined {
+  if (s.includes(BOUNDARY)) return undefined;
+  let out = '';
+  let spaces = 0; // spaces not yet written: an edge that follows swallows them
+  let afterEdge = false;
+  let linkClose = -1;
+  let linkCloseEnd = -1;
+  let suffix: string | undefined;
+  const text = (t: string): void => {
+    out += spaces === 1 ? ` ${t}` : spaces === 0 ? t : `${' '.repeat(spaces)}${t}`;
+    spaces = 0;
+    afterEdge = false;
+  };
+  const space = (): void => {
+    if (!afterEdge) spaces += 1;
+  };
+  const edge = (): void => {
+    if (!afterEdge) out += '\n';
+    spaces = 0;
+    afterEdge = true;
+  };
+  for (let i = 0; i < s.length; ) {
+    if (s.charCodeAt(i) !== 60) {
+      const lt = s.indexOf('<', i);
+      const j = lt < 0 ? s.length : lt;
+      const run = collapseSpaces(s.slice(i, j));
+      const lead = run.charCodeAt(0) === 32 ? 1 : 0;
+      const trail = run.length > lead && run.charCodeAt(run.length - 1) === 32 ? 1 : 0;
+      if (lead) space();
+      if (run.length - trail > lead) text(run.slice(lead, run.length - trail));
+      if (trail) space();
+      i = j;
+      continue;
+    }
+    if (i === linkClose) {
+      // The link's tags vanish; its target follows its text.
+      if (suffix !== undefined) {
+        space();
+        text(linkSuffix(suffix));
+      }
+      i = linkCloseEnd;
+      linkClose = -1;
+      continue;
+    }
+    const tag = simpleTag(s, i);
+    if (!tag || DROPPED_NAMES.has(tag.name)) return undefined;
+    i = tag.end;
+    if (tag.name === 'a' && !tag.close) {
+      if (linkClose >= 0) return undefined;
+      LINK_CLOSE_RE.lastIndex = tag.end;
+      const close = LINK_CLOSE_RE.exec(s);
+      if (!close) {
+        text('');
+        continue;
+      }
+      linkClose = close.index;
+      linkCloseEnd = close.index + close[0].length;
+      suffix = linkTarget(tag.tail.replace(SPACE_RUN_RE, ' '), s.slice(tag.end, close.index).replace(SPACE_RUN_RE, ' '));
+    } else if (tag.name === 'br' && !tag.close) {
+      text('\n');
+    } else if (tag.name === 'li' && !tag.close) {
+      edge();
+      text('-');
+      space();
+    } else if (tag.name === 'li' || BLOCK_NAMES.has(tag.name)) {
+      edge();
+    } else if (tag.close && (tag.name === 'td' || tag.name === 'th') && ALL_SPACE_RE.test(tag.tail)) {
+      text(' ');
+    } else {
+      // Stripped later in the general reading, but present while edges merge: it keeps them apart.
+      text('');
+    }
+  }
+  return spaces > 0 ? out + ' '.repeat(spaces) : out;
 }
 
 export const escapeHtml = (s: string): string =>

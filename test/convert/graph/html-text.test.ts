@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeEntities, htmlToText } from '../../../src/convert/graph/html-text.js';
+import { decodeEntities, htmlToText, scanSimpleHtml } from '../../../src/convert/graph/html-text.js';
 import { sample, WEEKLY_END } from './samples.js';
 
 describe('htmlToText', () => {
@@ -91,5 +91,19 @@ describe('htmlToText against the multi-pass implementation it replaced', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('gives the same text on bodies its one-scan reading takes, which are most of them', () => {
+    const simple = PIECES.filter((p) => !/^<(?:!|\/?(?:head|style|script|title)\b)|^<$|^-->$/i.test(p) && !p.includes(OLD_BOUNDARY));
+    let scanned = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...simple, '<a href="https://x.org">', '<A HREF="mailto:a@b.org">x</a >', '<td >', '</TD\t>', '</td x>', '<br/>', '</li\n>', '<h7>'), { maxLength: 40 }), (parts) => {
+        const html = parts.join('');
+        if (scanSimpleHtml(html) !== undefined) scanned += 1;
+        assert.equal(htmlToText(html), oldHtmlToText(html), JSON.stringify(html));
+      }),
+      { numRuns: 5000 },
+    );
+    assert.ok(scanned > 2500, `only ${scanned} bodies were scanned`);
   });
 });
