@@ -5,11 +5,11 @@ import { veventContext, type VeventContext } from './context.js';
 import { parseRrule } from './deps.js';
 import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
-import { lexCalendar } from './lex.js';
+import { lexCalendar, type JcalProperty } from './lex.js';
 import { lineContaining, veventPropertyLines } from './lines.js';
 import { readOccurrence } from './read-fields.js';
 import type { HtmlVerdicts } from './read-html.js';
-import { allProps, firstProp, firstValue, hasProp, paramOf } from './read-jcal.js';
+import { allProps, firstProp, firstValue, hasProp, paramOf, plainRecurText } from './read-jcal.js';
 import { ALL_DAY_X } from './vocabulary.js';
 import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
 
@@ -104,8 +104,10 @@ type SeriesParts = Pick<CalendarSeries, 'rule' | 'rdates' | 'cancelled'>;
  * RRULE value for parseRrule: rule parts are case-insensitive (RFC 5545 §3.3.10), X- parts unmapped.
  * The text is ical.js's writing of the first RRULE (its jCal holds the rule decoded).
  */
-function ruleText(ctx: VeventContext): string {
-  const parts = ctx.vevent.getFirstProperty('rrule')!.toICALString().replace(/^RRULE[^:]*:/i, '').toUpperCase().split(';');
+function ruleText(ctx: VeventContext, rrule: JcalProperty): string {
+  // Without parameters, ical.js writes the property as "RRULE:" and the value as its recur type writes it.
+  const written = plainRecurText(rrule) ?? ctx.vevent.getFirstProperty('rrule')!.toICALString().replace(/^RRULE[^:]*:/i, '');
+  const parts = written.toUpperCase().split(';');
   const extensions = parts.filter((p) => p.startsWith('X-'));
   if (extensions.length > 0) ctx.warn(`RRULE extension parts ignored: ${extensions.join(';')}`);
   return parts.filter((p) => !p.startsWith('X-')).join(';');
@@ -142,7 +144,7 @@ function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeRea
   let rule: RecurrenceRule;
   try {
     // An RDATE-only series is a COUNT=1 rule (DTSTART itself) plus the extra dates.
-    rule = rrules[0] ? untilInMasterForm(parseRrule(ruleText(ctx), master.start.kind), master.start) : { freq: 'DAILY', interval: 1, count: 1 };
+    rule = rrules[0] ? untilInMasterForm(parseRrule(ruleText(ctx, rrules[0]), master.start.kind), master.start) : { freq: 'DAILY', interval: 1, count: 1 };
   } catch (e) {
     ctx.fail(e instanceof Error ? e.message : String(e), rrules[0]);
   }

@@ -9,6 +9,7 @@ import type { JcalProperty } from './lex.js';
 
 interface ValueDesign {
   decorate?: unknown;
+  toICAL?: (value: unknown) => string;
 }
 const VALUES = (ICAL.design as unknown as { icalendar: { value: Record<string, ValueDesign> } }).icalendar.value;
 /** The value types ical.js wraps in objects (Time, Duration, Recur …): `type in VALUES && 'decorate' in VALUES[type]`. */
@@ -47,4 +48,14 @@ export function firstValue(component: ICAL.Component, name: string): unknown {
   if (!p || p.length <= 3) return null;
   if (DECORATED.has(p[2])) return component.getFirstPropertyValue(name);
   return p[3];
+}
+
+/**
+ * The value of a RECUR property without parameters as Property.toICALString() writes it after
+ * "RRULE:" (the recur type's own writer); undefined for any other shape, which the caller writes
+ * through ical.js.
+ */
+export function plainRecurText(p: JcalProperty): string | undefined {
+  if (p.length !== 4 || p[2] !== 'recur' || Object.keys(p[1]).length > 0) return undefined;
+  return VALUES.recur!.toICAL!(p[3]);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { allProps, firstProp, firstValue, paramOf, propsOf } from '../../../src/convert/ical/read-jcal.js';
+import { allProps, firstProp, firstValue, paramOf, plainRecurText, propsOf } from '../../../src/convert/ical/read-jcal.js';
 
 const vevent = (...lines: string[]): ICAL.Component =>
   new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', ...lines, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n'))).getFirstSubcomponent('vevent')!;
@@ -25,5 +25,13 @@ describe('read-jcal: the Component API answers, read from jCal', () => {
     assert.equal(firstProp(props, 'summary'), v.getFirstProperty('summary')!.toJSON());
     assert.equal(paramOf(allProps(props, 'attendee')[1]!, 'cn'), v.getAllProperties('attendee')[1]!.getFirstParameter('cn'));
     assert.equal(paramOf(props[0]!, 'role'), undefined);
+  });
+
+  it('plainRecurText writes an RRULE without parameters as Property.toICALString() does', () => {
+    for (const rule of ['FREQ=WEEKLY;BYDAY=TU,TH;WKST=SU', 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20261231T230000Z', 'FREQ=DAILY;COUNT=3;X-EXT=1', 'FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;UNTIL=20300101']) {
+      const v = vevent(`RRULE:${rule}`);
+      assert.equal(`RRULE:${plainRecurText(firstProp(propsOf(v), 'rrule')!)}`, v.getFirstProperty('rrule')!.toICALString(), rule);
+    }
+    assert.equal(plainRecurText(firstProp(propsOf(vevent('RRULE;X-A=1:FREQ=DAILY')), 'rrule')!), undefined);
   });
 });
