@@ -1,6 +1,6 @@
 import type { CalendarItem } from '../../model/index.js';
 import { objectLineWriter, propertyLine } from './serialize-line.js';
-import { TIME_PROPS, addZoneUse, noZoneUses, vtimezoneTexts, type ZoneUses } from './vtimezones.js';
+import { TIME_PROPS, addRuleEnd, addZoneUse, noZoneUses, vtimezoneTexts, type ZoneUses } from './vtimezones.js';
 import { rruleOut, seriesProps, veventSpec } from './write-vevent.js';
 import { propSpec, type ComponentSpec, type PropSpec } from './write-spec.js';
 import { timeForKey } from './read-time.js';
@@ -19,7 +19,7 @@ function zoneUses(vevents: readonly ComponentSpec[], rrule?: { untilYear?: numbe
   for (const v of vevents) {
     for (const name of TIME_PROPS) for (const p of v.props) if (p.name === name && p.params.tzid) addZoneUse(uses, p.params.tzid, p.values);
   }
-  if (rrule?.untilYear !== undefined) uses.ruleEnds.push(rrule.untilYear);
+  if (rrule?.untilYear !== undefined) addRuleEnd(uses, rrule.untilYear);
   else if (rrule && !rrule.count) uses.unbounded = true;
   return uses;
 }

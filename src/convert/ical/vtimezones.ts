@@ -6,24 +6,40 @@ import { vtimezoneFor } from './deps.js';
 /** The time properties whose TZIDs need a VTIMEZONE, in the order their zones are first looked for. */
 export const TIME_PROPS = ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate'] as const;
 
+/** The finite years seen, as a range (empty: min Infinity, max -Infinity). */
+interface YearRange {
+  min: number;
+  max: number;
+}
+
+const emptyRange = (): YearRange => ({ min: Infinity, max: -Infinity });
+
+function addYear(range: YearRange, year: number): void {
+  if (!Number.isFinite(year)) return;
+  if (year < range.min) range.min = year;
+  if (year > range.max) range.max = year;
+}
+
 /** What decides the years a calendar's VTIMEZONEs must cover. */
 export interface ZoneUses {
   /** Per TZID (in first-use order), the years of its values. */
-  readonly years: Map<string, number[]>;
+  readonly years: Map<string, YearRange>;
   /** Years of the RRULE UNTILs. */
-  readonly ruleEnds: number[];
+  readonly ruleEnds: YearRange;
   /** Some RRULE has neither UNTIL nor COUNT. */
   unbounded: boolean;
 }
 
-export const noZoneUses = (): ZoneUses => ({ years: new Map(), ruleEnds: [], unbounded: false });
+export const noZoneUses = (): ZoneUses => ({ years: new Map(), ruleEnds: emptyRange(), unbounded: false });
 
 /** Records the TZID and the years of a time property's values ('YYYY…' jCal strings). */
 export function addZoneUse(uses: ZoneUses, tzid: string, values: readonly unknown[]): void {
-  let years = uses.years.get(tzid);
-  if (!years) uses.years.set(tzid, (years = []));
-  for (const v of values) years.push(Number(String(v).slice(0, 4)));
+  let range = uses.years.get(tzid);
+  if (!range) uses.years.set(tzid, (range = emptyRange()));
+  for (const v of values) addYear(range, Number(String(v).slice(0, 4)));
 }
+
+export const addRuleEnd = (uses: ZoneUses, year: number): void => addYear(uses.ruleEnds, year);
 
 /** VTIMEZONE text per TZID and year span, as ical.js writes it (CRLF inside, none at the end). */
 const texts = new BoundedCache<string | null>(1024);
@@ -53,11 +69,11 @@ function vtimezoneText(tzid: string, from: number, to: number): string | null {
  */
 export function vtimezoneTexts(uses: ZoneUses): string[] {
   const out: string[] = [];
-  for (const [tzid, ys] of uses.years) {
-    const all = [...ys, ...uses.ruleEnds].filter((y) => Number.isFinite(y));
-    const from = Math.min(...all);
+  for (const [tzid, years] of uses.years) {
+    const from = Math.min(years.min, uses.ruleEnds.min);
     // An endless series gets the generator's default horizon (ten years), not just its first year.
-    const text = vtimezoneText(tzid, from, Math.max(...all, uses.unbounded ? from + 10 : from));
+    const to = Math.max(years.max, uses.ruleEnds.max, uses.unbounded ? from + 10 : from);
+    const text = vtimezoneText(tzid, from, to);
     if (text !== null) out.push(text);
   }
   return out;
@@ -74,7 +90,7 @@ export function addMissingVtimezones(calendar: ICAL.Component): void {
       addZoneUse(uses, tzid, (prop.toJSON() as unknown[]).slice(3).map((v) => (Array.isArray(v) ? v[0] : v)));
     }
     const rule = vevent.getFirstPropertyValue('rrule') as ICAL.Recur | null;
-    if (rule?.until) uses.ruleEnds.push(rule.until.year);
+    if (rule?.until) addRuleEnd(uses, rule.until.year);
     else if (rule && !rule.count) uses.unbounded = true;
   }
   for (const text of vtimezoneTexts(uses)) calendar.addSubcomponent(new ICAL.Component(ICAL.parse(text)));
