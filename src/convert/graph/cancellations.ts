@@ -12,7 +12,6 @@ import { expandOccurrences, type ExpandedOccurrence } from './deps.js';
 
 export interface ExpectedOccurrence {
   readonly key: OccurrenceKey;
-  readonly start: EventTime;
   readonly startMs: number;
   readonly endMs: number;
 }
@@ -48,7 +47,7 @@ export function expectedOccurrences(s: SeriesShape, window: { fromMs: number; to
     if (previous.length > 0 || fromMs === startMs) break;
   }
   // Both lists are sorted by instant and previous lies wholly before window.fromMs.
-  return [...previous, ...upToNext].map((o) => ({ key: o.key, start: o.time, startMs: o.ms, endMs: o.ms + durationMs }));
+  return [...previous, ...upToNext].map((o) => ({ key: o.key, startMs: o.ms, endMs: o.ms + durationMs }));
 }
 
 /** The span a moved copy of expected[i] must lie in. */

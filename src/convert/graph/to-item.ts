@@ -46,10 +46,14 @@ function occurrence(e: GraphEvent, zone?: string): EventOccurrence {
   return withTimes(graphFields(e), start, end);
 }
 
-/** An instance with isAllDay filled in from its master (instances may come without it). */
+/**
+ * An instance with isAllDay filled in from its master (instances may come without it). Only a copy
+ * that would read differently is made: graphEventTimes takes an event as all-day only when
+ * isAllDay === true, and a spread copy that gains a key is a slow object in V8.
+ */
 function withAllDay(e: GraphEvent, isAllDay: boolean | undefined): GraphEvent {
   const value = e.isAllDay ?? isAllDay;
-  return value === e.isAllDay ? e : { ...e, isAllDay: value };
+  return (value === true) === (e.isAllDay === true) ? e : { ...e, isAllDay: value };
 }
 
 export function graphToItem(input: GraphItemInput, opts: { uid?: string } = {}): GraphToItemResult {

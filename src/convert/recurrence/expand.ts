@@ -5,7 +5,7 @@ import type { EventTime } from '../../model/time.js';
 import { isoUtc, utcMsAsLocal, wallToEpochMs } from '../../model/instant.js';
 import { eachWall, firstMatch, neverMatches } from './rrule-engine.js';
 import { untilTest, untilWallBound } from './until.js';
-import { atWall, DAY_MS, instantOf, wallOf } from './wall.js';
+import { atWall, DAY_MS, instantOf, type WallMs, wallOf } from './wall.js';
 
 export interface ExpandRuleArgs {
   /** DTSTART: always the first instance (RFC 5545 §3.8.5.3), even when the rule does not match it. */
@@ -39,6 +39,20 @@ export interface ExpandedOccurrence {
   readonly key: OccurrenceKey;
 }
 
+/** An occurrence the rule generated: its EventTime is made only when asked for (cancellation inference never asks). */
+class Generated implements ExpandedOccurrence {
+  constructor(
+    readonly ms: number,
+    readonly key: OccurrenceKey,
+    private readonly wall: WallMs,
+    private readonly like: EventTime,
+  ) {}
+
+  get time(): EventTime {
+    return atWall(this.wall, this.like);
+  }
+}
+
 /**
  * Expand a rule in local wall time, then attach the start's zone (or kind) to each occurrence.
  * Sorted by instant, no duplicates (by occurrence key). Cost is bounded by the window, not by
@@ -56,14 +70,11 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
   const stopAfterMs = args.stopAfterMs ?? Number.POSITIVE_INFINITY;
   const excluded = args.exdates && args.exdates.length > 0 ? new Set(args.exdates) : undefined;
   const found = new Map<OccurrenceKey, ExpandedOccurrence>();
-  const add = (time: EventTime, ms: number, key: OccurrenceKey): void => {
-    found.set(key, { time, ms, key });
-  };
-  const addIfInWindow = (t: EventTime): void => {
-    const ms = instantOf(t, zone);
+  const addIfInWindow = (time: EventTime): void => {
+    const ms = instantOf(time, zone);
     // A zoned key is its UTC instant (keys.ts): computed from `ms` to spare a second zone lookup.
-    const key = t.kind === 'zoned' ? isoUtc(ms) : occurrenceKey(t);
-    if (ms >= fromMs && ms < toMs && !excluded?.has(key)) add(t, ms, key);
+    const key = time.kind === 'zoned' ? isoUtc(ms) : occurrenceKey(time);
+    if (ms >= fromMs && ms < toMs && !excluded?.has(key)) found.set(key, { time, ms, key });
   };
 
   const startWall = wallOf(start);
@@ -86,7 +97,7 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
         if (ms < fromMs || ms >= toMs || (within && !within(wall, ms))) return true;
         const key = start.kind === 'zoned' ? isoUtc(ms) : start.kind === 'floating' ? utcMsAsLocal(wall) : utcMsAsLocal(wall).slice(0, 10);
         if (excluded?.has(key)) return true;
-        add(atWall(wall, start), ms, key);
+        found.set(key, new Generated(ms, key, wall, start));
         accepted += 1;
         return accepted < limit && !(ms >= stopAfterMs);
       });
