@@ -25,23 +25,34 @@ export function veventContext(
   propertyLines: (() => readonly number[] | undefined) | undefined,
   warnings: string[],
 ): VeventContext {
-  const props = propsOf(vevent);
-  const lineOf = (prop: JcalProperty): number | undefined => {
-    const index = props.indexOf(prop);
-    return index < 0 ? undefined : propertyLines?.()?.[index];
-  };
-  return {
-    vevent,
-    props,
-    uid,
-    lineOf,
-    fail(detail, prop) {
-      throw new IcalParseError(detail, { uid, property: prop?.[0], line: prop ? lineOf(prop) : undefined });
-    },
-    warn(message) {
-      // The same remark about every value of a zone or every EXDATE line says nothing new.
-      const line = `UID ${uid}: ${message}`;
-      if (!warnings.includes(line)) warnings.push(line);
-    },
-  };
+  return new VeventReader(vevent, uid, propertyLines, warnings);
+}
+
+/** A class rather than closures: one is made for every VEVENT read. */
+class VeventReader implements VeventContext {
+  readonly props: readonly JcalProperty[];
+
+  constructor(
+    readonly vevent: ICAL.Component,
+    readonly uid: string,
+    private readonly propertyLines: (() => readonly number[] | undefined) | undefined,
+    private readonly warnings: string[],
+  ) {
+    this.props = propsOf(vevent);
+  }
+
+  lineOf(prop: JcalProperty): number | undefined {
+    const index = this.props.indexOf(prop);
+    return index < 0 ? undefined : this.propertyLines?.()?.[index];
+  }
+
+  fail(detail: string, prop?: JcalProperty): never {
+    throw new IcalParseError(detail, { uid: this.uid, property: prop?.[0], line: prop ? this.lineOf(prop) : undefined });
+  }
+
+  warn(message: string): void {
+    // The same remark about every value of a zone or every EXDATE line says nothing new.
+    const line = `UID ${this.uid}: ${message}`;
+    if (!this.warnings.includes(line)) this.warnings.push(line);
+  }
 }

@@ -40,8 +40,8 @@ export function timeReader(calendar: ICAL.Component, floatingTz: string | undefi
   return {
     floatingTz,
     zone(tzid) {
-      const hit = cache.get(tzid) ?? read(tzid);
-      cache.set(tzid, hit);
+      let hit = cache.get(tzid);
+      if (hit === undefined) cache.set(tzid, (hit = read(tzid)));
       return hit;
     },
   };
