@@ -169,8 +169,14 @@ function lineDesign(name: string): LineDesign {
   return d;
 }
 
+/** Parameter names in upper case (static: the few names the mapping writes). */
 const upperParams = new Map<string, string>();
-const upperParam = (name: string): string => upperParams.get(name) ?? (upperParams.set(name, name.toUpperCase()), name.toUpperCase());
+
+function upperParam(name: string): string {
+  let upper = upperParams.get(name);
+  if (upper === undefined) upperParams.set(name, (upper = name.toUpperCase()));
+  return upper;
+}
 
 /** Name, parameters and VALUE= of a property's content line: everything before the ':'. */
 function lineHead(spec: PropSpec, design: LineDesign): string {
