@@ -52,10 +52,16 @@ function foldAscii(line: string): string {
 }
 
 /** `head:value` folded; ASCII parts are folded by length alone. */
-function foldParts(head: string, value: string): string {
+function foldParts(head: string, headAscii: boolean, value: string): string {
   const line = `${head}:${value}`;
   if (line.length <= 25) return line;
-  return isAscii(value) && isAscii(head) ? foldAscii(line) : foldLine(line);
+  return headAscii && isAscii(value) ? foldAscii(line) : foldLine(line);
+}
+
+/** Property and parameter names are ASCII; only parameter values may not be. */
+function paramsAscii(params: Readonly<Record<string, string>>): boolean {
+  for (const name in params) if (!isAscii(params[name]!)) return false;
+  return true;
 }
 
 /**
@@ -195,7 +201,7 @@ export function propertyLine(spec: PropSpec): string {
   // Like ical.js, a property that is neither a list (CATEGORIES, EXDATE) nor structured (GEO) has one value.
   const separator = spec.structured ? design.structuredValue : design.multiValue;
   if (separator !== undefined) for (let i = 1; i < values.length; i++) value += separator + valueText(values[i]!, spec.type);
-  return foldParts(lineHead(spec, design), value);
+  return foldParts(lineHead(spec, design), paramsAscii(spec.params), value);
 }
 
 /** Values shorter than this are cheaper to write again than to look up. */
@@ -214,7 +220,7 @@ export function objectLineWriter(): (spec: PropSpec) => string {
     const head = lineHead(spec, lineDesign(spec.name));
     // The head decides where the folds fall, so it is part of what must match.
     for (const w of written) if (w.value === value && w.head === head) return w.line;
-    const line = foldParts(head, valueText(value, spec.type));
+    const line = foldParts(head, paramsAscii(spec.params), valueText(value, spec.type));
     written.push({ head, value, line });
     return line;
   };
