@@ -16,7 +16,7 @@ import { GraphConversionError } from './errors.js';
 import { htmlReaderMemo } from './field-changes.js';
 import type { GraphWriteOptions } from './fields-to-graph.js';
 import { keyToGraphInstant, plainOccurrence, shiftWall } from './occurrences.js';
-import { occurrencePatch } from './patch.js';
+import { isEmptyPatch, occurrencePatch } from './patch.js';
 import { seriesZone } from './recurrence-out.js';
 import { graphZoneName } from './times.js';
 
@@ -76,7 +76,7 @@ export function fallbackPlan(
       originalStart: at(t),
       patch: occurrencePatch(carrierOccurrence(t), target(moved.get(occurrenceKey(t)) ?? t), opts, warnings, read),
     }))
-    .filter((e) => Object.keys(e.patch).length > 0);
+    .filter((e) => !isEmptyPatch(e.patch));
   return {
     payload: {
       ...occurrencePatch(undefined, carrierOccurrence(carrier.masterStart), opts, warnings, read),

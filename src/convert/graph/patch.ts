@@ -1,6 +1,6 @@
 import type { CalendarItem, CalendarSeries, EventOccurrence, OccurrenceKey } from '../../model/index.js';
 import type { GraphEvent } from '../../graph/types.js';
-import { normalizeRule, type HtmlReader } from '../../model/fingerprint.js';
+import { normalizeRule, readHtml, type HtmlReader } from '../../model/fingerprint.js';
 import { GraphConversionError } from './errors.js';
 import { htmlReaderMemo, sameField, sameNormal, sameTime } from './field-changes.js';
 import { appendToHtmlBody, escapeHtml } from './html-text.js';
@@ -24,6 +24,12 @@ function timesPatch(o: EventOccurrence, opts: GraphWriteOptions, warnings: strin
   return { start: start.value, end: end.value, isAllDay: o.start.kind === 'date' };
 }
 
+/** A patch that sends nothing (no own property). */
+export function isEmptyPatch(patch: GraphEvent): boolean {
+  for (const key in patch) if (Object.hasOwn(patch, key)) return false;
+  return true;
+}
+
 /**
  * Graph properties that turn occurrence `from` into `to` (all of them when `from` is undefined).
  * `read` renders HTML as text; one memo (htmlReaderMemo) may serve every occurrence of one conversion.
@@ -33,7 +39,7 @@ export function occurrencePatch(
   to: EventOccurrence,
   opts: GraphWriteOptions = {},
   warnings: string[] = [],
-  read: HtmlReader = htmlReaderMemo(),
+  read: HtmlReader = readHtml,
 ): GraphEvent {
   if (!from) return Object.assign(fieldsToGraph(to, opts, read), timesPatch(to, opts, warnings));
   const patch: GraphEvent = {};
@@ -120,7 +126,7 @@ export function occurrenceChanges(
       const to = next.overrides[key] ?? plainOccurrence(next, key);
       return { originalStart: at(key), patch: occurrencePatch(from, to, opts, [], read) };
     })
-    .filter((p) => Object.keys(p.patch).length > 0);
+    .filter((p) => !isEmptyPatch(p.patch));
   return {
     patch,
     cancel: next.cancelled.filter((k) => !prevCancelled.has(k)).map(at),

@@ -5,7 +5,7 @@ import { htmlReaderMemo } from './field-changes.js';
 import { fallbackPlan } from './fallback.js';
 import type { GraphWriteOptions } from './fields-to-graph.js';
 import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
-import { occurrencePatch } from './patch.js';
+import { isEmptyPatch, occurrencePatch } from './patch.js';
 import { graphRecurrence } from './recurrence-out.js';
 
 export interface GraphCreateOptions extends GraphWriteOptions {
@@ -56,6 +56,6 @@ function occurrenceWrites(
   const exceptions = Object.keys(series.overrides)
     .sort()
     .map((key) => ({ originalStart: at(key), patch: occurrencePatch(plainOccurrence(series, key), series.overrides[key]!, opts, warnings, read) }))
-    .filter((e) => Object.keys(e.patch).length > 0);
+    .filter((e) => !isEmptyPatch(e.patch));
   return { exceptions, cancelled: [...series.cancelled].sort().map(at) };
 }

@@ -17,7 +17,8 @@ export function graphOfWeekday(day: Weekday): GraphDayOfWeek {
 
 /** Days in Graph's order (sunday first), without duplicates. */
 export function sortGraphDays(days: readonly GraphDayOfWeek[]): GraphDayOfWeek[] {
-  return GRAPH_DAYS.filter((d) => days.some((x) => x.toLowerCase() === d));
+  const wanted = new Set(days.map((x) => x.toLowerCase()));
+  return GRAPH_DAYS.filter((d) => wanted.has(d));
 }
 
 const INDEX_ORDINAL: Readonly<Record<GraphWeekIndex, number>> = { first: 1, second: 2, third: 3, fourth: 4, last: -1 };
