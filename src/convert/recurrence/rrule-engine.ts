@@ -66,9 +66,12 @@ export function makeRrule(rule: RecurrenceRule, dtstart: WallMs, overrides: Part
  * non-leap years for Feb 29, a sub-daily INTERVAL that misses BYHOUR) still cost that scan.
  */
 export function neverMatches(rule: RecurrenceRule): boolean {
-  const months = rule.byMonth ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  const longest = Math.max(...months.map((m) => monthLengthRange(m).max));
-  const impossibleDay = rule.byMonthDay?.every((d) => Math.abs(d) > longest) ?? false;
+  let impossibleDay = false;
+  if (rule.byMonthDay) {
+    let longest = rule.byMonth ? Number.NEGATIVE_INFINITY : 31;
+    for (const m of rule.byMonth ?? []) longest = Math.max(longest, monthLengthRange(m).max);
+    impossibleDay = rule.byMonthDay.every((d) => Math.abs(d) > longest);
+  }
   const impossibleYearDay = rule.byYearDay?.every((d) => Math.abs(d) > 366) ?? false;
   return impossibleDay || impossibleYearDay;
 }
