@@ -22,10 +22,17 @@ class NotPlain extends Error {}
 const RFC6868 = /\^['n^]/g;
 const RFC6868_MAP: Readonly<Record<string, string>> = { "^'": '"', '^n': '\n', '^^': '^' };
 
+/**
+ * The design's value decoders by type, as ical.js's _parseValue finds them (`type in value` and
+ * `'fromICAL' in value[type]`); only own types have one, so a Map of them answers the same.
+ */
+const DECODERS = new Map(
+  Object.entries(DESIGN.value).flatMap(([type, design]) => (design.fromICAL ? [[type, design.fromICAL.bind(design)] as const] : [])),
+);
+
 function decode(value: string, type: string, structured: string | boolean | undefined): unknown {
   if (type === 'text') return unescapeIcalText(value);
-  if (!(type in DESIGN.value)) return value;
-  const fromICAL = DESIGN.value[type]!.fromICAL;
+  const fromICAL = DECODERS.get(type);
   return fromICAL ? fromICAL(value, structured) : value;
 }
 
