@@ -102,7 +102,9 @@ export function parseRrule(value: string, dtstartKind: EventTime['kind']): Recur
   if (!rule.freq) return fail(text, 'FREQ is required');
   if (rule.count !== undefined && rule.until !== undefined) fail(text, 'COUNT and UNTIL exclude each other');
   checkCombination(rule as Mutable<RecurrenceRule>, dtstartKind, (part, reason) => fail(part, reason));
-  return { ...rule, freq: rule.freq, interval: rule.interval ?? 1 } as RecurrenceRule;
+  // INTERVAL defaults to 1 (RFC 5545 §3.3.10), added last as a spread would; the rule is not copied.
+  rule.interval ??= 1;
+  return rule as RecurrenceRule;
 }
 
 /** RFC 5545 §3.3.10 restrictions on which parts go with which frequency. */
@@ -137,13 +139,19 @@ function parseByDay(item: string): ByDay | undefined {
   return m[1] === undefined ? { day } : { day, nth: Number(m[1]) };
 }
 
+/** A real day of the proleptic Gregorian calendar (what Date accepts for YYYY-MM-DD and gives back). */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
+
 function parseUntil(val: string): EventTime | undefined {
   const m = UNTIL_RE.exec(val);
   if (!m) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-    return undefined;
-  }
+  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
   if (m[4] === undefined) return { kind: 'date', date };
   const local = `${date}T${m[4]}:${m[5]}:${m[6]}`;
   if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return undefined;

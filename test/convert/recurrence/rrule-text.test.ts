@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { formatRrule, parseRrule, RruleParseError } from '../../../src/convert/recurrence/index.js';
 
 describe('convert/recurrence rrule-text', () => {
@@ -61,4 +62,24 @@ describe('convert/recurrence rrule-text', () => {
     assert.throws(() => parseRrule('FREQ=HOURLY', 'date'), RruleParseError);
     assert.equal(parseRrule('FREQ=DAILY;BYHOUR=9', 'zoned').byHour?.[0], 9);
   });
+
+  it('UNTIL dates are accepted exactly when Date reads them back as written (fast-check)', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        const real = !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+        const read = (() => {
+          try {
+            return parseRrule(`FREQ=DAILY;UNTIL=${date.replace(/-/g, '')}`, 'date').until;
+          } catch {
+            return undefined;
+          }
+        })();
+        assert.deepEqual(read, real ? { kind: 'date', date } : undefined, date);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+
