@@ -1,7 +1,8 @@
 import type { CalendarItem } from '../../model/index.js';
 import { objectLineWriter, propertyLine } from './serialize-line.js';
 import { TIME_PROPS, addRuleEnd, addZoneUse, noZoneUses, vtimezoneTexts, type ZoneUses } from './vtimezones.js';
-import { rruleOut, seriesProps, veventSpec } from './write-vevent.js';
+import { rruleOut } from './write-rrule.js';
+import { seriesProps, veventSpec } from './write-vevent.js';
 import { propSpec, type ComponentSpec, type PropSpec } from './write-spec.js';
 import { timeForKey } from './read-time.js';
 
