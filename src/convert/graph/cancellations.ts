@@ -33,21 +33,23 @@ const LOOK_BACK_DAYS = [8, 32, 370, 4 * 366 + 1];
 export function expectedOccurrences(s: SeriesShape, window: { fromMs: number; toMs: number }): ExpectedOccurrence[] {
   const startMs = eventTimeToEpochMs(s.start, s.zone);
   const durationMs = eventTimeToEpochMs(s.end, s.zone) - startMs;
-  const expand = (fromMs: number, toMs: number, stopAfterMs?: number): ExpandedOccurrence[] =>
-    expandOccurrences({ start: s.start, rule: s.rule, fromMs, toMs, floatingTz: s.zone, ...(stopAfterMs === undefined ? {} : { stopAfterMs }) });
   // One pass for the window and the next neighbour: everything before window.toMs and the first after it.
-  const inAndNext = expand(Math.max(startMs, window.fromMs), window.toMs + NEIGHBOUR_REACH_MS, window.toMs);
+  const inAndNext = expand(s, Math.max(startMs, window.fromMs), window.toMs + NEIGHBOUR_REACH_MS, window.toMs);
   const firstAfter = inAndNext.findIndex((o) => o.ms >= window.toMs);
   const upToNext = firstAfter < 0 ? inAndNext : inAndNext.slice(0, firstAfter + 1);
   let previous: ExpandedOccurrence[] = [];
   for (const days of LOOK_BACK_DAYS) {
     const fromMs = Math.max(startMs, window.fromMs - days * 86_400_000);
     if (fromMs >= window.fromMs) break;
-    previous = expand(fromMs, window.fromMs).slice(-1);
+    previous = expand(s, fromMs, window.fromMs).slice(-1);
     if (previous.length > 0 || fromMs === startMs) break;
   }
   // Both lists are sorted by instant and previous lies wholly before window.fromMs.
   return [...previous, ...upToNext].map((o) => ({ key: o.key, startMs: o.ms, endMs: o.ms + durationMs }));
+}
+
+function expand(s: SeriesShape, fromMs: number, toMs: number, stopAfterMs = Number.POSITIVE_INFINITY): ExpandedOccurrence[] {
+  return expandOccurrences({ start: s.start, rule: s.rule, fromMs, toMs, floatingTz: s.zone, stopAfterMs });
 }
 
 /** The span a moved copy of expected[i] must lie in. */

@@ -18,6 +18,7 @@ const BLOCK_TAGS =
   'p|div|ul|ol|table|tr|h[1-6]|blockquote|pre|hr|section|article|header|footer|address|dl|dt|dd|center';
 
 export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -27,11 +28,15 @@ export function decodeEntities(s: string): string {
   });
 }
 
+const BODY_OPEN_RE = /<body\b[^>]*>/i;
+const BODY_CLOSE_RE = /<\/body\s*>/gi;
+
 function bodyPart(html: string): string {
-  const open = /<body\b[^>]*>/i.exec(html);
+  const open = BODY_OPEN_RE.exec(html);
   const from = open ? open.index + open[0].length : 0;
-  const close = html.slice(from).search(/<\/body\s*>/i);
-  return close >= 0 ? html.slice(from, from + close) : html.slice(from);
+  BODY_CLOSE_RE.lastIndex = from;
+  const close = BODY_CLOSE_RE.exec(html);
+  return close ? html.slice(from, close.index) : html.slice(from);
 }
 
 /**
@@ -73,6 +78,9 @@ const TAG_RE = /<[^>]*>/g;
 /** Within a line, runs of blanks become one space (a lone space already is one). */
 const BLANKS_RE = / [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g;
 
+/** BLANKS_RE's collapse, skipped (as a no-op) for text that holds no run it would change. */
+const collapseBlanks = (t: string): string => (t.includes('  ') || t.includes('\t') || t.includes('\u00a0') ? t.replace(BLANKS_RE, ' ') : t);
+
 /** Every line trimmed, without splitting the text into an array of lines. */
 function trimLines(s: string): string {
   let out = '';
@@ -89,7 +97,7 @@ function trimLines(s: string): string {
 export function htmlToText(html: string): string {
   const part = bodyPart(html);
   const text = scanSimpleHtml(part) ?? tagPasses(part);
-  return trimLines(decodeEntities(text).replace(BLANKS_RE, ' '))
+  return trimLines(collapseBlanks(decodeEntities(text)))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -160,25 +168,10 @@ function simpleTag(s: string, i: number): SimpleTag | undefined {
  */
 export function scanSimpleHtml(s: string): string | undefined {
   if (s.includes(BOUNDARY)) return undefined;
-  let out = '';
-  let spaces = 0; // spaces not yet written: an edge that follows swallows them
-  let afterEdge = false;
+  const out = new TextOut();
   let linkClose = -1;
   let linkCloseEnd = -1;
   let suffix: string | undefined;
-  const text = (t: string): void => {
-    out += spaces === 1 ? ` ${t}` : spaces === 0 ? t : `${' '.repeat(spaces)}${t}`;
-    spaces = 0;
-    afterEdge = false;
-  };
-  const space = (): void => {
-    if (!afterEdge) spaces += 1;
-  };
-  const edge = (): void => {
-    if (!afterEdge) out += '\n';
-    spaces = 0;
-    afterEdge = true;
-  };
   for (let i = 0; i < s.length; ) {
     if (s.charCodeAt(i) !== 60) {
       const lt = s.indexOf('<', i);
@@ -186,17 +179,17 @@ export function scanSimpleHtml(s: string): string | undefined {
       const run = collapseSpaces(s.slice(i, j));
       const lead = run.charCodeAt(0) === 32 ? 1 : 0;
       const trail = run.length > lead && run.charCodeAt(run.length - 1) === 32 ? 1 : 0;
-      if (lead) space();
-      if (run.length - trail > lead) text(run.slice(lead, run.length - trail));
-      if (trail) space();
+      if (lead) out.space();
+      if (run.length - trail > lead) out.text(run.slice(lead, run.length - trail));
+      if (trail) out.space();
       i = j;
       continue;
     }
     if (i === linkClose) {
       // The link's tags vanish; its target follows its text.
       if (suffix !== undefined) {
-        space();
-        text(linkSuffix(suffix));
+        out.space();
+        out.text(linkSuffix(suffix));
       }
       i = linkCloseEnd;
       linkClose = -1;
@@ -210,28 +203,56 @@ export function scanSimpleHtml(s: string): string | undefined {
       LINK_CLOSE_RE.lastIndex = tag.end;
       const close = LINK_CLOSE_RE.exec(s);
       if (!close) {
-        text('');
+        out.text('');
         continue;
       }
       linkClose = close.index;
       linkCloseEnd = close.index + close[0].length;
       suffix = linkTarget(tag.tail.replace(SPACE_RUN_RE, ' '), s.slice(tag.end, close.index).replace(SPACE_RUN_RE, ' '));
     } else if (tag.name === 'br' && !tag.close) {
-      text('\n');
+      out.text('\n');
     } else if (tag.name === 'li' && !tag.close) {
-      edge();
-      text('-');
-      space();
+      out.edge();
+      out.text('-');
+      out.space();
     } else if (tag.name === 'li' || BLOCK_NAMES.has(tag.name)) {
-      edge();
+      out.edge();
     } else if (tag.close && (tag.name === 'td' || tag.name === 'th') && ALL_SPACE_RE.test(tag.tail)) {
-      text(' ');
+      out.text(' ');
     } else {
       // Stripped later in the general reading, but present while edges merge: it keeps them apart.
-      text('');
+      out.text('');
     }
   }
-  return spaces > 0 ? out + ' '.repeat(spaces) : out;
+  return out.done();
+}
+
+/** The scan's output: spaces are held back, since an edge that follows swallows them. */
+class TextOut {
+  private out = '';
+  private spaces = 0;
+  private afterEdge = false;
+
+  text(t: string): void {
+    this.out += this.spaces === 0 ? t : `${' '.repeat(this.spaces)}${t}`;
+    this.spaces = 0;
+    this.afterEdge = false;
+  }
+
+  space(): void {
+    if (!this.afterEdge) this.spaces += 1;
+  }
+
+  /** A block edge: one line break for a run of edges with only spaces between. */
+  edge(): void {
+    if (!this.afterEdge) this.out += '\n';
+    this.spaces = 0;
+    this.afterEdge = true;
+  }
+
+  done(): string {
+    return this.out + ' '.repeat(this.spaces);
+  }
 }
 
 export const escapeHtml = (s: string): string =>

@@ -2,6 +2,7 @@ import {
   eventTimeToEpochMs,
   type CalendarItem,
   type CalendarSeries,
+  type EventFields,
   type EventOccurrence,
   type EventTime,
   type OccurrenceKey,
@@ -94,11 +95,7 @@ function seriesToItem(
     ? expectedOccurrences({ start: converted.start, end: masterOcc.end, rule: converted.rule, zone }, windowMs)
     : [];
 
-  const asOverride = (e: GraphEvent): EventOccurrence => {
-    const { start, end } = graphEventTimes(withAllDay(e, master.isAllDay), eventZone(e.originalStartTimeZone) ?? zone);
-    return withTimes(graphFields(e, fields), start, end);
-  };
-  const { present, overrides } = readInstances(instances, { uid, allDay, zone, expected, asOverride, warnings });
+  const { present, overrides } = readInstances(instances, { uid, allDay, zone, expected, master, fields, warnings });
   if (instances.length > 0 && !windowMs) warnings.push(`instances of ${uid} came without a window; no cancellations inferred`);
   const cancelled = windowMs ? inferCancelled(expected, present, windowMs) : [];
   const item: CalendarSeries = {
@@ -117,7 +114,9 @@ interface InstanceContext {
   readonly allDay: boolean;
   readonly zone: string;
   readonly expected: readonly ExpectedOccurrence[];
-  readonly asOverride: (e: GraphEvent) => EventOccurrence;
+  readonly master: GraphEvent;
+  /** The master's fields, which an exception inherits where it says nothing. */
+  readonly fields: EventFields;
   readonly warnings: string[];
 }
 
@@ -145,16 +144,22 @@ function readInstances(
     }
     const key = graphOccurrenceKey(originalMs, ctx.allDay, ctx.zone);
     present.add(key);
-    if (e.type === 'exception') overrides[key] = ctx.asOverride(e);
+    if (e.type === 'exception') overrides[key] = asOverride(e, ctx);
   }
   for (const e of unkeyed) {
     const at = nearestUnclaimed(ctx.expected, present, instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone));
     if (!at) throw new GraphConversionError('exception without originalStart', e.id, 'originalStart');
     ctx.warnings.push(`exception ${e.id ?? '?'} of ${ctx.uid} came without originalStart; taken as the one of ${at.key}`);
     present.add(at.key);
-    overrides[at.key] = ctx.asOverride(e);
+    overrides[at.key] = asOverride(e, ctx);
   }
   return { present, overrides };
+}
+
+/** An exception as an override: its own fields over the master's, its times in the series zone. */
+function asOverride(e: GraphEvent, ctx: InstanceContext): EventOccurrence {
+  const { start, end } = graphEventTimes(withAllDay(e, ctx.master.isAllDay), eventZone(e.originalStartTimeZone) ?? ctx.zone);
+  return withTimes(graphFields(e, ctx.fields), start, end);
 }
 
 function ruleOf(master: GraphEvent, start: EventTime, zone: string): ReturnType<typeof graphToRule> {

@@ -53,6 +53,14 @@ class Generated implements ExpandedOccurrence {
   }
 }
 
+/** DTSTART or an RDATE, when its instant lies in the window and it is not excluded. */
+function addGiven(found: Map<OccurrenceKey, ExpandedOccurrence>, time: EventTime, args: ExpandRuleArgs): void {
+  const ms = instantOf(time, args.floatingTz ?? 'UTC');
+  // A zoned key is its UTC instant (keys.ts): computed from `ms` to spare a second zone lookup.
+  const key = time.kind === 'zoned' ? isoUtc(ms) : occurrenceKey(time);
+  if (ms >= args.fromMs && ms < args.toMs && !args.exdates?.includes(key)) found.set(key, { time, ms, key });
+}
+
 /**
  * Expand a rule in local wall time, then attach the start's zone (or kind) to each occurrence.
  * Sorted by instant, no duplicates (by occurrence key). Cost is bounded by the window, not by
@@ -70,16 +78,9 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
   const stopAfterMs = args.stopAfterMs ?? Number.POSITIVE_INFINITY;
   const excluded = args.exdates && args.exdates.length > 0 ? new Set(args.exdates) : undefined;
   const found = new Map<OccurrenceKey, ExpandedOccurrence>();
-  const addIfInWindow = (time: EventTime): void => {
-    const ms = instantOf(time, zone);
-    // A zoned key is its UTC instant (keys.ts): computed from `ms` to spare a second zone lookup.
-    const key = time.kind === 'zoned' ? isoUtc(ms) : occurrenceKey(time);
-    if (ms >= fromMs && ms < toMs && !excluded?.has(key)) found.set(key, { time, ms, key });
-  };
-
   const startWall = wallOf(start);
-  addIfInWindow(start);
-  for (const r of args.rdates ?? []) addIfInWindow(r);
+  addGiven(found, start, args);
+  for (const r of args.rdates ?? []) addGiven(found, r, args);
 
   // RFC 5545 counts a non-matching DTSTART towards COUNT; rrule does not generate it at all.
   const startMatches = firstMatch(rule, startWall) === startWall;

@@ -128,35 +128,23 @@ function selectPositions(days: readonly number[], setPos: readonly number[]): nu
 export function walkWalls(rule: RecurrenceRule, dtstart: WallMs, fromWall: WallMs, toWall: WallMs, visit: WallVisitor): boolean {
   const plan = planOf(rule, dtstart);
   if (!plan) return false;
+  const out = new Emitter(dtstart, fromWall, toWall, plan.count ?? Number.POSITIVE_INFINITY, visit);
   const d0 = Math.floor(dtstart / DAY_MS);
-  const timeOfDay = dtstart - d0 * DAY_MS;
-  let remaining = plan.count ?? Number.POSITIVE_INFINITY;
-  /** One candidate day; false stops the walk. */
-  const emit = (day: number): boolean => {
-    const wall = day * DAY_MS + timeOfDay;
-    if (wall < dtstart) return true;
-    if (wall > toWall) return false;
-    if (wall >= fromWall && !visit(wall)) return false;
-    return --remaining > 0;
-  };
   const fromDay = Math.floor(Math.max(fromWall, dtstart) / DAY_MS);
   const lastDay = Math.min(LAST_DAY, Math.floor(toWall / DAY_MS) + 1);
-  // Without COUNT nothing before the window matters: start a period before it (with one, count from DTSTART).
-  const skip = (periods: number): number => (plan.count === undefined ? Math.max(0, Math.floor(periods) - 1) : 0);
   switch (plan.freq) {
     case 'DAILY':
-      return walkDaily(plan, d0, fromDay, lastDay, emit, (skipped) => {
-        remaining -= skipped;
-      });
+      walkDaily(plan, d0, fromDay, lastDay, out);
+      return true;
     case 'WEEKLY': {
       const weekStart = d0 - ((weekdayOfDay(d0) - WEEKDAY_INDEX[rule.wkst ?? 'MO'] + 7) % 7);
       const step = 7 * plan.interval;
-      for (let ws = weekStart + skip((fromDay - weekStart) / step) * step; ws < lastDay; ws += step) {
+      for (let ws = weekStart + periodsToSkip(plan, (fromDay - weekStart) / step) * step; ws < lastDay; ws += step) {
         for (let i = 0; i < 7; i++) {
           const day = ws + i;
           if (day < d0 || !(plan.weekdays & (1 << weekdayOfDay(day)))) continue;
           if (plan.months !== 0 && !(plan.months & (1 << civilOfDay(day).m))) continue;
-          if (!emit(day)) return true;
+          if (!out.day(day)) return true;
         }
       }
       return true;
@@ -169,7 +157,7 @@ export function walkWalls(rule: RecurrenceRule, dtstart: WallMs, fromWall: WallM
       const step = monthly ? plan.interval : 12 * plan.interval;
       const m0 = start.y * 12 + start.m - 1;
       const elapsed = monthly ? from.y * 12 + from.m - 1 - m0 : from.y - start.y;
-      for (let mi = (monthly ? m0 : start.y * 12) + skip(elapsed / plan.interval) * step; ; mi += step) {
+      for (let mi = (monthly ? m0 : start.y * 12) + periodsToSkip(plan, elapsed / plan.interval) * step; ; mi += step) {
         const y = Math.floor(mi / 12);
         if (daysFromCivil(y, (mi % 12) + 1, 1) >= lastDay) return true;
         const days: number[] = [];
@@ -177,24 +165,55 @@ export function walkWalls(rule: RecurrenceRule, dtstart: WallMs, fromWall: WallM
           if (plan.months !== 0 && !(plan.months & (1 << m))) continue;
           pushDays(monthMask(plan, y, m), daysFromCivil(y, m, 1), days);
         }
-        for (const day of plan.setPos ? selectPositions(days, plan.setPos) : days) if (!emit(day)) return true;
+        for (const day of plan.setPos ? selectPositions(days, plan.setPos) : days) if (!out.day(day)) return true;
       }
     }
   }
 }
 
+/** Without COUNT nothing before the window matters: start a period before it (with one, count from DTSTART). */
+function periodsToSkip(plan: Plan, periods: number): number {
+  return plan.count === undefined ? Math.max(0, Math.floor(periods) - 1) : 0;
+}
+
+/** Candidate days in order → the visited walls, COUNT and window applied. */
+class Emitter {
+  private readonly timeOfDay: number;
+
+  constructor(
+    private readonly dtstart: WallMs,
+    private readonly fromWall: WallMs,
+    private readonly toWall: WallMs,
+    /** Occurrences COUNT still allows. */
+    public remaining: number,
+    private readonly visit: WallVisitor,
+  ) {
+    this.timeOfDay = dtstart - Math.floor(dtstart / DAY_MS) * DAY_MS;
+  }
+
+  /** One candidate day; false stops the walk. */
+  day(day: number): boolean {
+    const wall = day * DAY_MS + this.timeOfDay;
+    if (wall < this.dtstart) return true;
+    if (wall > this.toWall) return false;
+    if (wall >= this.fromWall && !this.visit(wall)) return false;
+    return --this.remaining > 0;
+  }
+}
+
 /** DAILY: every INTERVAL-th day, filtered by BYDAY/BYMONTH/BYMONTHDAY when given. */
-function walkDaily(plan: Plan, d0: number, fromDay: number, lastDay: number, emit: (day: number) => boolean, skipped: (n: number) => void): boolean {
+function walkDaily(plan: Plan, d0: number, fromDay: number, lastDay: number, out: Emitter): void {
   const filtered = plan.weekdays !== 0 || plan.months !== 0 || plan.monthDays !== undefined;
   // Unfiltered, every period holds exactly one occurrence: COUNT can be skipped over too.
   const k0 = plan.count === undefined || !filtered ? Math.max(0, Math.floor((fromDay - d0) / plan.interval) - 1) : 0;
-  if (plan.count !== undefined) skipped(k0);
-  if (plan.count !== undefined && k0 >= plan.count) return true;
+  if (plan.count !== undefined) {
+    out.remaining -= k0;
+    if (out.remaining <= 0) return;
+  }
   for (let day = d0 + k0 * plan.interval; day < lastDay; day += plan.interval) {
     if (filtered && !passesDayFilters(plan, day)) continue;
-    if (!emit(day)) return true;
+    if (!out.day(day)) return;
   }
-  return true;
 }
 
 function passesDayFilters(plan: Plan, day: number): boolean {
