@@ -1,7 +1,7 @@
 import type { CalendarItem } from '../../model/index.js';
 import { objectLineWriter, propertyLine } from './serialize-line.js';
 import { TIME_PROPS, addRuleEnd, addZoneUse, noZoneUses, vtimezoneTexts, type ZoneUses } from './vtimezones.js';
-import { rruleOut } from './write-rrule.js';
+import { rruleOut, type RruleOut } from './write-rrule.js';
 import { seriesProps, veventSpec } from './write-vevent.js';
 import { propSpec, type ComponentSpec, type PropSpec } from './write-spec.js';
 import { timeForKey } from './read-time.js';
@@ -15,7 +15,11 @@ function writeComponent(c: ComponentSpec, line: (p: PropSpec) => string, out: st
   out.push(`END:${name}`);
 }
 
-function zoneUses(vevents: readonly ComponentSpec[], rrule?: { untilYear?: number; count?: number }): ZoneUses {
+/**
+ * The walk addMissingVtimezones makes over parsed VEVENTs, over our specs: TZIDs in first-use order
+ * (which orders the VTIMEZONEs), the years of their values and the RRULE's end.
+ */
+function zoneUses(vevents: readonly ComponentSpec[], rrule?: RruleOut): ZoneUses {
   const uses = noZoneUses();
   for (const v of vevents) {
     for (const name of TIME_PROPS) for (const p of v.props) if (p.name === name && p.params.tzid) addZoneUse(uses, p.params.tzid, p.values);
@@ -28,7 +32,7 @@ function zoneUses(vevents: readonly ComponentSpec[], rrule?: { untilYear?: numbe
 /** The iCalendar object for an item, written as text from the model (see serialize-line.ts for why not ical.js). */
 export function serializeItem(item: CalendarItem, prodId: string, stamp: string): string {
   let vevents: ComponentSpec[];
-  let rrule: ReturnType<typeof rruleOut> | undefined;
+  let rrule: RruleOut | undefined;
   if (item.kind === 'single') {
     vevents = [veventSpec(item.uid, item.event, stamp)];
   } else {
