@@ -1,4 +1,4 @@
-import { epochMsToLocal, isoUtc, type OccurrenceKey } from '../../model/index.js';
+import { daysInMonth, epochMsToLocal, isoUtc, type OccurrenceKey } from '../../model/index.js';
 import { GraphConversionError } from './errors.js';
 
 export { isoUtc };
@@ -52,6 +52,17 @@ function plainUtcInstant(s: string): number | undefined {
   const se = num(s, 17, 19);
   const plain = y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && se <= 59;
   return plain ? Date.UTC(y, mo - 1, d, h, mi, se, ms) : undefined;
+}
+
+/**
+ * The occurrence key of a timed series' originalStart when Graph wrote it in the key's own form
+ * ('2019-04-15T20:30:00Z', a real date and time): the string as it stands, spared a parse and a
+ * format. Undefined otherwise; graphOccurrenceKey of its instant then gives the key.
+ */
+export function canonicalInstantKey(s: string): OccurrenceKey | undefined {
+  if (s.length !== 20 || s.charCodeAt(19) !== 90 || plainUtcInstant(s) === undefined) return undefined;
+  const y = num(s, 0, 4);
+  return y >= 1000 && num(s, 8, 10) <= daysInMonth(y, num(s, 5, 7)) ? s : undefined;
 }
 
 /**

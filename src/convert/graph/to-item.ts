@@ -12,7 +12,7 @@ import { expectedOccurrences, inferCancelled, nearestUnclaimed, type ExpectedOcc
 import { EmptySeriesError, GraphRecurrenceError, graphToRule } from './deps.js';
 import { GraphConversionError } from './errors.js';
 import { graphFields, withTimes } from './fields-from-graph.js';
-import { graphOccurrenceKey, parseGraphInstant } from './instants.js';
+import { canonicalInstantKey, graphOccurrenceKey, parseGraphInstant } from './instants.js';
 import { shiftWall } from './occurrences.js';
 import { eventZone, graphEventTimes } from './times.js';
 
@@ -133,16 +133,11 @@ function readInstances(
   const overrides: Record<OccurrenceKey, EventOccurrence> = {};
   const unkeyed: GraphEvent[] = [];
   for (const e of instances) {
-    const originalMs = e.originalStart
-      ? parseGraphInstant(e.originalStart, e.id, 'originalStart')
-      : e.type === 'occurrence'
-        ? instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone)
-        : undefined;
-    if (originalMs === undefined) {
+    const key = instanceKey(e, ctx);
+    if (key === undefined) {
       if (e.type === 'exception') unkeyed.push(e);
       continue;
     }
-    const key = graphOccurrenceKey(originalMs, ctx.allDay, ctx.zone);
     present.add(key);
     if (e.type === 'exception') overrides[key] = asOverride(e, ctx);
   }
@@ -154,6 +149,15 @@ function readInstances(
     overrides[at.key] = asOverride(e, ctx);
   }
   return { present, overrides };
+}
+
+/** The key of an instance's original start; undefined when it has none to go by. */
+function instanceKey(e: GraphEvent, ctx: InstanceContext): OccurrenceKey | undefined {
+  if (e.originalStart) {
+    const canonical = ctx.allDay ? undefined : canonicalInstantKey(e.originalStart);
+    return canonical ?? graphOccurrenceKey(parseGraphInstant(e.originalStart, e.id, 'originalStart'), ctx.allDay, ctx.zone);
+  }
+  return e.type === 'occurrence' ? graphOccurrenceKey(instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone), ctx.allDay, ctx.zone) : undefined;
 }
 
 /** An exception as an override: its own fields over the master's, its times in the series zone. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseGraphInstant } from '../../../src/convert/graph/instants.js';
+import { canonicalInstantKey, graphOccurrenceKey, parseGraphInstant } from '../../../src/convert/graph/instants.js';
 
 /** How parseGraphInstant read every instant before its arithmetic fast path: the reference. */
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
@@ -43,5 +43,17 @@ describe('convert/graph parseGraphInstant', () => {
     );
     assert.equal(mine('2025-01-06T09:00:00.0000000'), Date.UTC(2025, 0, 6, 9));
     assert.equal(mine('2019-04-15T20:30:00.5Z'), Date.UTC(2019, 3, 15, 20, 30, 0, 500));
+  });
+
+  it('takes an originalStart already in key form as its key, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.oneof(instant, fc.string({ maxLength: 22 })), (s) => {
+        const key = canonicalInstantKey(s);
+        if (key !== undefined) assert.equal(key, graphOccurrenceKey(parseGraphInstant(s, 'id', 'originalStart'), false, 'UTC'));
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.equal(canonicalInstantKey('2019-04-15T20:30:00Z'), '2019-04-15T20:30:00Z');
+    assert.equal(canonicalInstantKey('2025-02-30T20:30:00Z'), undefined);
   });
 });
