@@ -1,5 +1,5 @@
 import { civilOfDay, type EventTime, type LocalDateTimeString } from './time.js';
-import { probeOffsetMinutes, zoneOffsetMinutes } from './zone-offsets.js';
+import { probeOffsetMinutes, steadyOffsetMinutes, zoneOffsetMinutes } from './zone-offsets.js';
 
 export { UnknownTimeZoneError, zoneOffsetMinutes } from './zone-offsets.js';
 
@@ -113,6 +113,8 @@ export function wallToEpochMs(wall: number, tz: string): number {
   if (tz === 'UTC') return wall;
   // Offsets in force a day before and after this wall time; with no transition between them (almost
   // always) that offset is the answer, without further look-ups.
+  const steady = steadyOffsetMinutes(tz, wall - 86_400_000, wall + 86_400_000);
+  if (steady !== undefined) return wall - steady * 60_000;
   const before = zoneOffsetMinutes(tz, wall - 86_400_000);
   const after = zoneOffsetMinutes(tz, wall + 86_400_000);
   if (before === after) return wall - before * 60_000;

@@ -116,6 +116,15 @@ function yearTable(tz: string, year: number): YearTable {
  */
 let span = { tz: '', fromMs: 0, toMs: 0, offset: 0 };
 
+/**
+ * The offset of `tz` when it is the same at every instant of [fromMs, toMs] by what the last look-up
+ * learnt; undefined when that is not known (then ask zoneOffsetMinutes at both ends).
+ */
+export function steadyOffsetMinutes(tz: string, fromMs: number, toMs: number): number | undefined {
+  if (tz === 'UTC') return 0;
+  return fromMs >= span.fromMs && toMs < span.toMs && tz === span.tz ? span.offset : undefined;
+}
+
 /** Offset of `tz` at instant `epochMs`, in minutes east of UTC. */
 export function zoneOffsetMinutes(tz: string, epochMs: number): number {
   if (tz === 'UTC') return 0;

@@ -60,9 +60,11 @@ function plainUtcInstant(s: string): number | undefined {
  * format. Undefined otherwise; graphOccurrenceKey of its instant then gives the key.
  */
 export function canonicalInstantKey(s: string): OccurrenceKey | undefined {
-  if (s.length !== 20 || s.charCodeAt(19) !== 90 || plainUtcInstant(s) === undefined) return undefined;
+  if (s.length !== 20 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== 'Z') return undefined;
   const y = num(s, 0, 4);
-  return y >= 1000 && num(s, 8, 10) <= daysInMonth(y, num(s, 5, 7)) ? s : undefined;
+  const mo = num(s, 5, 7);
+  const real = y >= 1000 && mo >= 1 && mo <= 12 && num(s, 8, 10) >= 1 && num(s, 8, 10) <= daysInMonth(y, mo);
+  return real && num(s, 11, 13) <= 23 && num(s, 14, 16) <= 59 && num(s, 17, 19) <= 59 ? s : undefined;
 }
 
 /**
