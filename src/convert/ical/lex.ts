@@ -84,9 +84,11 @@ function lexParams(line: string, start: number, params: Record<string, unknown>)
       end = close + 1;
     } else {
       valueStart = eq + 1;
-      end = valueStart;
-      for (let c = line.charCodeAt(end); end < line.length && c !== 59 /* ; */ && c !== 58 /* : */; c = line.charCodeAt(++end));
-      if (end === line.length) throw new NotPlain();
+      // An unquoted value runs to the next ";" or ":", whichever comes first.
+      const semicolon = line.indexOf(';', valueStart);
+      const colon = line.indexOf(':', valueStart);
+      end = semicolon === -1 ? colon : colon === -1 ? semicolon : Math.min(semicolon, colon);
+      if (end === -1) throw new NotPlain();
       raw = line.slice(valueStart, end);
     }
     const unescaped = raw.includes('^') ? raw.replace(RFC6868, (x) => RFC6868_MAP[x]!) : raw;
