@@ -83,8 +83,7 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
   for (const r of args.rdates ?? []) addGiven(found, r, args);
 
   // RFC 5545 counts a non-matching DTSTART towards COUNT; rrule does not generate it at all.
-  const startMatches = firstMatch(rule, startWall) === startWall;
-  const count = rule.count !== undefined && !startMatches ? rule.count - 1 : rule.count;
+  const count = rule.count !== undefined && firstMatch(rule, startWall) !== startWall ? rule.count - 1 : rule.count;
   if (count !== 0 && !neverMatches(rule)) {
     let toWall = Math.min(toMs, DATE_LIMIT_MS) + MARGIN_MS;
     if (rule.until) toWall = Math.min(toWall, untilWallBound(rule.until, start, zone));
