@@ -20,7 +20,8 @@ import { modelTimeToGraph } from './times.js';
 function timesPatch(o: EventOccurrence, opts: GraphWriteOptions, warnings: string[]): GraphEvent {
   const start = modelTimeToGraph(o.start, opts);
   const end = modelTimeToGraph(o.end, opts);
-  for (const w of [start.warning, end.warning]) if (w) warnings.push(w);
+  if (start.warning) warnings.push(start.warning);
+  if (end.warning) warnings.push(end.warning);
   return { start: start.value, end: end.value, isAllDay: o.start.kind === 'date' };
 }
 
