@@ -91,19 +91,23 @@ function firstMinuteWith(tz: string, lowMs: number, highMs: number, target: numb
 interface YearTable {
   readonly initial: number;
   readonly transitions: readonly OffsetTransition[];
+  /** The year's span, [Jan 1, next Jan 1) UTC. */
+  readonly fromMs: number;
+  readonly toMs: number;
 }
 
 const tables = new Map<string, YearTable>();
 const MAX_TABLES = 4096;
 /** The table each zone used last: series expansion asks about one zone and year many times in a row. */
-const lastTable = new Map<string, YearTable & { readonly fromMs: number; readonly toMs: number }>();
+const lastTable = new Map<string, YearTable>();
 
 function yearTable(tz: string, year: number): YearTable {
   const key = `${tz}|${year}`;
   let table = tables.get(key);
   if (!table) {
-    const start = Date.UTC(year, 0, 1);
-    table = { initial: probeOffsetMinutes(tz, start), transitions: offsetTransitions(tz, start, Date.UTC(year + 1, 0, 1)) };
+    const fromMs = Date.UTC(year, 0, 1);
+    const toMs = Date.UTC(year + 1, 0, 1);
+    table = { initial: probeOffsetMinutes(tz, fromMs), transitions: offsetTransitions(tz, fromMs, toMs), fromMs, toMs };
     if (tables.size >= MAX_TABLES) tables.clear();
     tables.set(key, table);
   }
@@ -131,8 +135,7 @@ export function zoneOffsetMinutes(tz: string, epochMs: number): number {
   if (epochMs >= span.fromMs && epochMs < span.toMs && tz === span.tz) return span.offset;
   let table = lastTable.get(tz);
   if (!table || epochMs < table.fromMs || epochMs >= table.toMs) {
-    const year = new Date(epochMs).getUTCFullYear();
-    table = { ...yearTable(tz, year), fromMs: Date.UTC(year, 0, 1), toMs: Date.UTC(year + 1, 0, 1) };
+    table = yearTable(tz, new Date(epochMs).getUTCFullYear());
     if (lastTable.size >= MAX_TABLES) lastTable.clear();
     lastTable.set(tz, table);
   }
