@@ -80,8 +80,9 @@ function seriesToItem(
   const uid = uidOf(master, givenUid);
   const warnings: string[] = [];
   const allDay = master.isAllDay === true;
-  const times = graphEventTimes(master, eventZone(recurrence.range.recurrenceTimeZone));
-  const zone = times.start.kind === 'zoned' ? times.start.tz : (eventZone(recurrence.range.recurrenceTimeZone) ?? 'UTC');
+  const recurrenceZone = eventZone(recurrence.range.recurrenceTimeZone);
+  const times = graphEventTimes(master, recurrenceZone);
+  const zone = times.start.kind === 'zoned' ? times.start.tz : (recurrenceZone ?? 'UTC');
   const converted = ruleOf(master, times.start, zone);
   warnings.push(...converted.warnings);
   const fields = graphFields(master);
