@@ -3,8 +3,8 @@ import type { CalendarItem, EventOccurrence, EventTime, OccurrenceKey } from '..
 import { timeForKey } from './read-time.js';
 import { serializeItem } from './serialize-item.js';
 import { ALL_DAY_X } from './vocabulary.js';
-import { toComponent } from './write-spec.js';
-import { veventSpec } from './write-vevent.js';
+import { ComponentBuilder } from './write-spec.js';
+import { writeVevent } from './write-vevent.js';
 import { setTimeProperty, timeProperties } from './write-time.js';
 
 export const DEFAULT_PRODID = '-//calbridge//calbridge//EN';
@@ -33,7 +33,9 @@ export function writeTimes(v: ICAL.Component, occ: EventOccurrence): void {
 
 /** A complete VEVENT for one occurrence, to add to a patched object; `recurrenceId` makes it an override. */
 export function newVevent(uid: string, occ: EventOccurrence, recurrenceId?: EventTime): ICAL.Component {
-  return toComponent(veventSpec(uid, occ, utcStamp(), recurrenceId));
+  const b = new ComponentBuilder();
+  writeVevent(b, uid, occ, utcStamp(), recurrenceId);
+  return b.component()!;
 }
 
 /** EXDATE values for cancelled keys, in the form of the master's DTSTART. */

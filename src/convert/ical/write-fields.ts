@@ -4,8 +4,8 @@ import type { EventFields } from '../../model/index.js';
 import { primaryAlarm } from './alarms.js';
 import { readMeetingUrl } from './read-fields.js';
 import { ALT_DESC, CDO_BUSY, EXTRA_LOCATION_X, MEETING_URL_PROPS, SENSITIVITY_X, calAddressEmail } from './vocabulary.js';
-import { propsOf, reminderAlarm } from './write-mapping.js';
-import { toComponent, toProperty, type PropSpec } from './write-spec.js';
+import { propsOf, uriValue, writeReminderAlarm } from './write-mapping.js';
+import { ComponentBuilder, toProperty, type PropSpec } from './write-spec.js';
 
 /**
  * In-place writers for the mapped fields, one per EventFields key, for VEVENTs we patch. The values
@@ -60,18 +60,19 @@ function writeLocations(v: ICAL.Component, next: EventFields): void {
 
 function writeReminder(v: ICAL.Component, next: EventFields): void {
   const current = primaryAlarm(v);
-  const wanted = reminderAlarm(next);
+  const b = new ComponentBuilder();
+  writeReminderAlarm(next, b);
+  const wanted = b.component();
   if (!wanted) {
     if (current) v.removeSubcomponent(current.alarm);
     return;
   }
   if (!current) {
-    v.addSubcomponent(toComponent(wanted));
+    v.addSubcomponent(wanted);
     return;
   }
   // Only the trigger is ours on an alarm we did not write: its ACTION, DESCRIPTION and extras stay.
-  const trigger = String(named(wanted.props, 'trigger')!.values[0]);
-  current.alarm.getFirstProperty('trigger')!.setValue(ICAL.Duration.fromString(trigger));
+  current.alarm.getFirstProperty('trigger')!.setValue(wanted.getFirstPropertyValue('trigger') as ICAL.Duration);
 }
 
 /**
@@ -86,7 +87,7 @@ function writeMeetingUrl(v: ICAL.Component, next: EventFields): void {
     holders.forEach((p) => v.removeProperty(p));
     return;
   }
-  const url = next.onlineMeetingUrl;
+  const url = uriValue(next.onlineMeetingUrl);
   holders.filter((p) => old !== undefined && String(p.getFirstValue()).trim() === old).forEach((p) => p.setValue(url));
   if (readMeetingUrl(v) === url) return;
   replaceAll(v, 'conference', specs);

@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import type { RecurrenceRule } from '../../model/index.js';
 import { formatRrule } from './deps.js';
-import { propSpec, type PropSpec } from './write-spec.js';
 
 interface RecurData {
   readonly until?: string;
@@ -16,7 +15,8 @@ interface RecurDesign {
 const RECUR = (ICAL.design.icalendar.value as Readonly<Record<string, unknown>>).recur as RecurDesign;
 
 export interface RruleOut {
-  readonly spec: PropSpec;
+  /** The RRULE value. */
+  readonly text: string;
   /** UNTIL's year, which the VTIMEZONEs must reach. */
   readonly untilYear?: number;
   readonly count?: number;
@@ -69,14 +69,14 @@ export function rruleOut(rule: RecurrenceRule): RruleOut {
   if (icalWritesAsIs(rule)) {
     const at = text.indexOf(';UNTIL=');
     return {
-      spec: propSpec('rrule', 'recur', text),
+      text,
       ...(at >= 0 ? { untilYear: Number(text.slice(at + 7, at + 11)) } : {}),
       ...(rule.count !== undefined ? { count: rule.count } : {}),
     };
   }
   const data = RECUR.fromICAL(text);
   return {
-    spec: propSpec('rrule', 'recur', RECUR.toICAL(data)),
+    text: RECUR.toICAL(data),
     ...(data.until !== undefined ? { untilYear: Number(data.until.slice(0, 4)) } : {}),
     ...(data.count !== undefined ? { count: data.count } : {}),
   };

@@ -1,29 +1,59 @@
 import ICAL from 'ical.js';
 
 /**
- * Neutral descriptions of what we write: the field mapping produces these once, and two writers
- * consume them — serialize-line.ts turns them into text for objects written from scratch, and the
- * adapters below turn them into ical.js objects for objects patched in place.
+ * What the field mapping writes to: one interface, two writers. serialize-writer.ts writes content
+ * lines straight into the text of an object written from scratch (no intermediate objects on the hot
+ * path); the collectors below describe properties for the ical.js objects we patch in place.
  */
 
-/** One property in jCal's terms (RFC 7265 §3.4): lower-case name, parameters, value type, values. */
+export type Params = Readonly<Record<string, string>>;
+
+export interface PropWriter {
+  /** One property with one value of jCal type `type` (RFC 7265 §3.4), lower-case name. */
+  prop(name: string, type: string, value: string | number, params?: Params): void;
+  /**
+   * A TEXT property whose line breaks (CRLF, CR) the writer turns into LF: iCalendar TEXT knows one
+   * line break (RFC 5545 §3.3.11), and a bare CR would end the content line.
+   */
+  text(name: string, value: string, params?: Params): void;
+  /** A list (CATEGORIES, EXDATE) or, when `structured`, one structured value (GEO, RFC 5545 §3.8.1.6). */
+  list(name: string, type: string, values: readonly (string | number)[], params?: Params, structured?: boolean): void;
+}
+
+export interface ComponentWriter extends PropWriter {
+  begin(name: string): void;
+  end(name: string): void;
+}
+
+/** One property in jCal's terms: lower-case name, parameters, value type, values. */
 export interface PropSpec {
   readonly name: string;
-  readonly params: Readonly<Record<string, string>>;
+  readonly params: Params;
   readonly type: string;
   readonly values: readonly (string | number)[];
-  /** One structured value whose parts are `values` (GEO, RFC 5545 §3.8.1.6), rather than a list. */
   readonly structured?: boolean;
 }
 
-export interface ComponentSpec {
-  readonly name: string;
-  readonly props: readonly PropSpec[];
-  readonly components: readonly ComponentSpec[];
-}
+const NO_PARAMS: Params = {};
 
-export function propSpec(name: string, type: string, value: string | number, params: Readonly<Record<string, string>> = {}): PropSpec {
-  return { name, params, type, values: [value] };
+/** CRLF and CR as LF (see PropWriter.text). */
+export const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);
+
+/** The properties written, as PropSpecs (for the in-place writers of write-fields.ts). */
+export class PropCollector implements PropWriter {
+  readonly props: PropSpec[] = [];
+
+  prop(name: string, type: string, value: string | number, params: Params = NO_PARAMS): void {
+    this.props.push({ name, params, type, values: [value] });
+  }
+
+  text(name: string, value: string, params: Params = NO_PARAMS): void {
+    this.prop(name, 'text', lineBreaks(value), params);
+  }
+
+  list(name: string, type: string, values: readonly (string | number)[], params: Params = NO_PARAMS, structured = false): void {
+    this.props.push(structured ? { name, params, type, values, structured } : { name, params, type, values });
+  }
 }
 
 /** The ical.js property for a spec (its parameters copied: ical.js edits them in place). */
@@ -32,9 +62,33 @@ export function toProperty(spec: PropSpec): ICAL.Property {
   return new ICAL.Property(spec.structured ? [...head, [...spec.values]] : [...head, ...spec.values]);
 }
 
-export function toComponent(spec: ComponentSpec): ICAL.Component {
-  const c = new ICAL.Component(spec.name);
-  for (const p of spec.props) c.addProperty(toProperty(p));
-  for (const sub of spec.components) c.addSubcomponent(toComponent(sub));
-  return c;
+/** Builds ical.js components from what is written (newVevent, alarms added by a patch). */
+export class ComponentBuilder extends PropCollector implements ComponentWriter {
+  private readonly open: ICAL.Component[] = [];
+  private done: ICAL.Component | undefined;
+
+  begin(name: string): void {
+    this.flush();
+    this.open.push(new ICAL.Component(name));
+  }
+
+  end(): void {
+    this.flush();
+    const c = this.open.pop()!;
+    const parent = this.open.at(-1);
+    if (parent) parent.addSubcomponent(c);
+    else this.done = c;
+  }
+
+  /** The outermost component, once ended (undefined when nothing was begun). */
+  component(): ICAL.Component | undefined {
+    return this.done;
+  }
+
+  /** Properties come before subcomponents, so the ones collected so far belong to the innermost open component. */
+  private flush(): void {
+    const c = this.open.at(-1);
+    if (c) for (const p of this.props) c.addProperty(toProperty(p));
+    this.props.length = 0;
+  }
 }

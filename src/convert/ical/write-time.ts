@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { EventTime } from '../../model/index.js';
-import type { PropSpec } from './write-spec.js';
+import { PropCollector, type Params, type PropWriter } from './write-spec.js';
 
 type JcalTime = { readonly type: 'date' | 'date-time'; readonly tzid?: string; readonly value: string };
 
@@ -20,30 +20,48 @@ export function tzidOf(t: EventTime): string | undefined {
   return jcalTime(t).tzid;
 }
 
+/** The TZID parameter objects, per zone (static: one per zone name seen, shared by every property). */
+const tzidParams = new Map<string, Params>();
+const NO_PARAMS: Params = {};
+
+function paramsOf(tzid: string | undefined): Params {
+  if (tzid === undefined) return NO_PARAMS;
+  let params = tzidParams.get(tzid);
+  if (params === undefined) {
+    if (tzidParams.size >= 4096) tzidParams.clear();
+    tzidParams.set(tzid, (params = { tzid }));
+  }
+  return params;
+}
+
 /** A single-valued time property (DTSTART, DTEND, RECURRENCE-ID). */
-export function timeSpec(name: string, t: EventTime): PropSpec {
+export function writeTime(w: PropWriter, name: string, t: EventTime): void {
   const j = jcalTime(t);
-  return { name, params: j.tzid ? { tzid: j.tzid } : {}, type: j.type, values: [j.value] };
+  w.prop(name, j.type, j.value, paramsOf(j.tzid));
 }
 
 /**
  * Time properties for `times`, one per value form: a multi-valued property may carry one TZID and
  * one VALUE type only (RFC 5545 §3.8.5.1).
  */
-export function timeSpecs(name: string, times: readonly EventTime[]): PropSpec[] {
-  const groups = new Map<string, { params: Record<string, string>; type: string; values: string[] }>();
-  for (const j of times.map(jcalTime)) {
+export function writeTimeList(w: PropWriter, name: string, times: readonly EventTime[]): void {
+  if (times.length === 0) return;
+  const groups = new Map<string, { tzid: string | undefined; type: string; values: string[] }>();
+  for (const t of times) {
+    const j = jcalTime(t);
     const key = `${j.type}|${j.tzid ?? ''}`;
     const group = groups.get(key);
     if (group) group.values.push(j.value);
-    else groups.set(key, { params: j.tzid ? { tzid: j.tzid } : {}, type: j.type, values: [j.value] });
+    else groups.set(key, { tzid: j.tzid, type: j.type, values: [j.value] });
   }
-  return [...groups.values()].map(({ params, type, values }) => ({ name, params, type, values }));
+  for (const { tzid, type, values } of groups.values()) w.list(name, type, values, paramsOf(tzid));
 }
 
-/** The ical.js form of timeSpecs, each keeping the `extraParams` of the property it replaces. */
+/** The ical.js form of writeTimeList, each keeping the `extraParams` of the property it replaces. */
 export function timeProperties(name: string, times: readonly EventTime[], extraParams: Record<string, unknown> = {}): ICAL.Property[] {
-  return timeSpecs(name, times).map((s) => new ICAL.Property([s.name, { ...extraParams, ...s.params }, s.type, ...s.values]));
+  const c = new PropCollector();
+  writeTimeList(c, name, times);
+  return c.props.map((s) => new ICAL.Property([s.name, { ...extraParams, ...s.params }, s.type, ...s.values]));
 }
 
 /** Parameters of an existing time property other than those the value decides (TZID, VALUE). */

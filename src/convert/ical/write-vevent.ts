@@ -1,23 +1,40 @@
 import type { CalendarSeries, EventOccurrence, EventTime } from '../../model/index.js';
 import { timeForKey } from './read-time.js';
-import { fieldProps, reminderAlarm } from './write-mapping.js';
-import type { RruleOut } from './write-rrule.js';
-import { propSpec, type ComponentSpec, type PropSpec } from './write-spec.js';
-import { timeSpec, timeSpecs } from './write-time.js';
+import { writeFieldProps, writeReminderAlarm } from './write-mapping.js';
+import type { ComponentWriter, PropWriter } from './write-spec.js';
+import { writeTime, writeTimeList } from './write-time.js';
+
+/** What makes a VEVENT a series master: the series and its RRULE text (write-rrule.ts). */
+export interface MasterOf {
+  readonly series: CalendarSeries;
+  readonly rrule: string;
+}
 
 /** A new VEVENT for one occurrence (an override when `recurrenceId` is given), stamped `stamp`. */
-export function veventSpec(uid: string, occ: EventOccurrence, stamp: string, recurrenceId?: EventTime, seriesProps: readonly PropSpec[] = []): ComponentSpec {
-  const props: PropSpec[] = [propSpec('uid', 'text', uid), propSpec('dtstamp', 'date-time', stamp)];
-  if (recurrenceId) props.push(timeSpec('recurrence-id', recurrenceId));
-  props.push(timeSpec('dtstart', occ.start), timeSpec('dtend', occ.end));
-  fieldProps(occ, props);
-  for (const p of seriesProps) props.push(p);
-  const alarm = reminderAlarm(occ);
-  return { name: 'vevent', props, components: alarm ? [alarm] : [] };
+export function writeVevent(
+  w: ComponentWriter,
+  uid: string,
+  occ: EventOccurrence,
+  stamp: string,
+  recurrenceId?: EventTime,
+  master?: MasterOf,
+): void {
+  w.begin('vevent');
+  w.prop('uid', 'text', uid);
+  w.prop('dtstamp', 'date-time', stamp);
+  if (recurrenceId) writeTime(w, 'recurrence-id', recurrenceId);
+  writeTime(w, 'dtstart', occ.start);
+  writeTime(w, 'dtend', occ.end);
+  writeFieldProps(occ, w);
+  if (master) writeSeriesProps(w, master.series, master.rrule);
+  writeReminderAlarm(occ, w);
+  w.end('vevent');
 }
 
 /** RRULE, RDATE and EXDATE of a series master; EXDATEs name cancelled keys in the form of its DTSTART. */
-export function seriesProps(series: CalendarSeries, rrule: RruleOut): PropSpec[] {
-  const exdates = series.cancelled.map((k) => timeForKey(k, series.master.start));
-  return [rrule.spec, ...timeSpecs('rdate', series.rdates ?? []), ...timeSpecs('exdate', exdates)];
+function writeSeriesProps(w: PropWriter, series: CalendarSeries, rrule: string): void {
+  w.prop('rrule', 'recur', rrule);
+  writeTimeList(w, 'rdate', series.rdates ?? []);
+  const start = series.master.start;
+  if (series.cancelled.length > 0) writeTimeList(w, 'exdate', series.cancelled.map((k) => timeForKey(k, start)));
 }

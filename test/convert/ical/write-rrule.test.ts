@@ -56,7 +56,7 @@ describe('rruleOut', () => {
           return;
         }
         const out = rruleOut(r);
-        assert.equal(out.spec.values[0], expected.text);
+        assert.equal(out.text, expected.text);
         assert.equal(out.untilYear, expected.untilYear);
         assert.equal(out.count || undefined, expected.count);
       }),
