@@ -13,8 +13,14 @@ export interface ItemToIcsOptions {
   readonly prodId?: string;
 }
 
-export function utcStamp(now: Date = new Date()): string {
-  return `${now.toISOString().slice(0, 19)}Z`;
+/** The last DTSTAMP written and the second it names: objects written within one second share the text. */
+let lastStamp = { second: NaN, text: '' };
+
+export function utcStamp(now?: Date): string {
+  if (now) return `${now.toISOString().slice(0, 19)}Z`;
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== lastStamp.second) lastStamp = { second, text: utcStamp(new Date(second * 1000)) };
+  return lastStamp.text;
 }
 
 export function setStamp(v: ICAL.Component): void {
