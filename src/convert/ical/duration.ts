@@ -17,9 +17,11 @@ const DURATION_RE = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?
 export function parseDuration(text: string): IcalDuration | undefined {
   const m = DURATION_RE.exec(text.trim().toUpperCase());
   if (!m || !/\d/.test(text)) return undefined;
-  const n = (i: number): number => Number(m[i] ?? 0);
-  return { negative: m[1] === '-', days: n(2) * 7 + n(3), seconds: n(4) * 3600 + n(5) * 60 + n(6) };
+  return { negative: m[1] === '-', days: num(m, 2) * 7 + num(m, 3), seconds: num(m, 4) * 3600 + num(m, 5) * 60 + num(m, 6) };
 }
+
+/** A module-level helper, not a closure per call: tsx's keepNames wraps every named closure it makes. */
+const num = (m: RegExpExecArray, i: number): number => Number(m[i] ?? 0);
 
 export function durationToMinutes(d: IcalDuration): number {
   return (d.negative ? -1 : 1) * (d.days * 1440 + d.seconds / 60);

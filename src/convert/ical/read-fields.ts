@@ -11,9 +11,9 @@ import type {
   Sensitivity,
   EventTime,
 } from '../../model/index.js';
-import { primaryAlarm } from './alarms.js';
 import type { VeventContext } from './context.js';
-import type { JcalProperty } from './lex.js';
+import type { JcalComponent, JcalProperty } from './lex.js';
+import { primaryAlarmOf } from './read-alarm.js';
 import { unescapeText } from './text-escape.js';
 import { allProps, firstProp, firstValue, paramOf, propsOf, valuesOf } from './read-jcal.js';
 import { htmlIsCurrent, type HtmlVerdicts } from './read-html.js';
@@ -40,7 +40,7 @@ export function readOccurrence(ctx: VeventContext, htmlVerdicts: HtmlVerdicts, s
   const props = ctx.props;
   const description = readText(props, 'description') ?? '';
   const html = currentHtml(ctx, description, htmlVerdicts);
-  const reminder = primaryAlarm(v);
+  const reminder = primaryAlarmOf(v.jCal as JcalComponent);
   const organizer = readOrganizer(ctx);
   const meetingUrl = meetingUrlOf(props);
   const o: Partial<Mutable<EventOccurrence>> = { summary: readText(props, 'summary') ?? '', description };
