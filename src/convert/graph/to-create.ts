@@ -52,10 +52,11 @@ function occurrenceWrites(
   warnings: string[],
   read: HtmlReader,
 ): Pick<GraphCreatePlan, 'exceptions' | 'cancelled'> {
-  const at = (key: string): string => keyToGraphInstant(key, opts.floatingZone);
-  const exceptions = Object.keys(series.overrides)
-    .sort()
-    .map((key) => ({ originalStart: at(key), patch: occurrencePatch(plainOccurrence(series, key), series.overrides[key]!, opts, warnings, read) }))
-    .filter((e) => !isEmptyPatch(e.patch));
-  return { exceptions, cancelled: [...series.cancelled].sort().map(at) };
+  const exceptions: GraphCreatePlan['exceptions'] = [];
+  for (const key of Object.keys(series.overrides).sort()) {
+    const originalStart = keyToGraphInstant(key, opts.floatingZone);
+    const patch = occurrencePatch(plainOccurrence(series, key), series.overrides[key]!, opts, warnings, read);
+    if (!isEmptyPatch(patch)) exceptions.push({ originalStart, patch });
+  }
+  return { exceptions, cancelled: [...series.cancelled].sort().map((key) => keyToGraphInstant(key, opts.floatingZone)) };
 }
