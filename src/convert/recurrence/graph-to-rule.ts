@@ -1,5 +1,5 @@
 import type { GraphPatternedRecurrence, GraphRecurrencePattern } from '../../graph/types.js';
-import { convertLocal, epochMsToLocal, localToEpochMs } from '../../model/instant.js';
+import { convertLocal, epochMsToLocal, localAsUtcMs, localToEpochMs } from '../../model/instant.js';
 import type { RecurrenceRule } from '../../model/recurrence.js';
 import type { EventTime } from '../../model/time.js';
 import { GRAPH_DAYS, ordinalOfIndex, sortGraphDays, weekdayOfGraph } from './graph-names.js';
@@ -46,23 +46,34 @@ export function graphToRule(recurrence: GraphPatternedRecurrence, start: EventTi
   const inZone: EventTime = start.kind === 'zoned' && start.tz !== seriesTz
     ? { kind: 'zoned', local: convertLocal(start.local, start.tz, seriesTz), tz: seriesTz }
     : start;
-  let rule: RecurrenceRule = { ...patternRule(pattern), interval: positive('pattern.interval', pattern.interval) };
+  // Built key by key in its final order (pattern parts, INTERVAL, COUNT/UNTIL) instead of spread into
+  // new objects: a spread copy that then gains keys is a slow dictionary-mode object in V8.
+  const rule = patternRule(pattern) as Mutable<RecurrenceRule>;
+  rule.interval = positive('pattern.interval', pattern.interval);
+  let until: EventTime | undefined;
+  let count: number | undefined;
   if (range.type === 'numbered') {
-    rule = { ...rule, count: positive('range.numberOfOccurrences', range.numberOfOccurrences) };
+    count = positive('range.numberOfOccurrences', range.numberOfOccurrences);
   } else if (range.type === 'endDate') {
-    rule = { ...rule, until: untilCovering(checkDate('range.endDate', range.endDate), inZone, seriesTz) };
+    until = untilCovering(checkDate('range.endDate', range.endDate), inZone, seriesTz);
   } else if (range.type !== 'noEnd') {
     throw new GraphRecurrenceError('range.type', range.type, 'unknown range type');
   }
 
   const startDate = checkDate('range.startDate', range.startDate ?? localDateOf(inZone));
-  const anchor = atWall(wallOf(inZone.kind === 'date' ? { kind: 'date', date: startDate } : { ...inZone, local: `${startDate}T${timePart(inZone.local)}` }), inZone);
+  const anchorWall = localAsUtcMs(`${startDate}T${inZone.kind === 'date' ? '00:00:00' : timePart(inZone.local)}`);
   // Graph counts the interval from the first period holding a pattern day on or after startDate
   // (outlook-schedule-recurring-events.md: every other month's first Thursday from 2017-08-29
-  // starts in September; MS-OXOCAL 2.2.1.44.1.1), which is where DTSTART goes.
-  const firstWall = firstMatch({ ...rule, interval: 1 }, wallOf(anchor));
+  // starts in September; MS-OXOCAL 2.2.1.44.1.1), which is where DTSTART goes. firstMatch reads
+  // neither COUNT nor UNTIL, so it is asked before they are set, with the interval at 1.
+  const interval = rule.interval;
+  rule.interval = 1;
+  const firstWall = firstMatch(rule, anchorWall);
+  rule.interval = interval;
+  if (count !== undefined) rule.count = count;
+  if (until !== undefined) rule.until = until;
   const first = firstWall === undefined ? undefined : atWall(firstWall, inZone);
-  if (!first || (rule.until && !withinUntil(rule.until, first, seriesTz))) throw new EmptySeriesError(recurrence);
+  if (!first || (until && !withinUntil(until, first, seriesTz))) throw new EmptySeriesError(recurrence);
   const warnings: string[] = [];
   if (wallOf(first) !== wallOf(inZone)) {
     warnings.push(`series start ${describe(inZone)} is not an occurrence of its ${pattern.type} pattern; moved to the first occurrence ${describe(first)}`);
@@ -70,7 +81,10 @@ export function graphToRule(recurrence: GraphPatternedRecurrence, start: EventTi
   return { rule, start: first, warnings };
 }
 
-function patternRule(p: GraphRecurrencePattern): Omit<RecurrenceRule, 'interval'> {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type PatternPart = Mutable<Omit<RecurrenceRule, 'interval'>>;
+
+function patternRule(p: GraphRecurrencePattern): PatternPart {
   switch (p.type) {
     case 'daily':
       return { freq: 'DAILY' };
@@ -81,16 +95,16 @@ function patternRule(p: GraphRecurrencePattern): Omit<RecurrenceRule, 'interval'
         wkst: weekdayOfGraph(p.firstDayOfWeek ?? 'sunday'),
       };
     case 'absoluteMonthly':
-      return { freq: 'MONTHLY', ...clampedDay(dayOfMonth(p), 28, 31) };
+      return clampedDay({ freq: 'MONTHLY' }, dayOfMonth(p), 28, 31);
     case 'relativeMonthly':
-      return { freq: 'MONTHLY', ...relative(p) };
+      return relative({ freq: 'MONTHLY' }, p);
     case 'absoluteYearly': {
       const m = month(p);
       const { min, max } = monthLengthRange(m);
-      return { freq: 'YEARLY', byMonth: [m], ...clampedDay(dayOfMonth(p), min, max) };
+      return clampedDay({ freq: 'YEARLY', byMonth: [m] }, dayOfMonth(p), min, max);
     }
     case 'relativeYearly':
-      return { freq: 'YEARLY', byMonth: [month(p)], ...relative(p) };
+      return relative({ freq: 'YEARLY', byMonth: [month(p)] }, p);
     default:
       throw new GraphRecurrenceError('pattern.type', p.type, 'unknown pattern type');
   }
@@ -103,17 +117,29 @@ function patternRule(p: GraphRecurrencePattern): Omit<RecurrenceRule, 'interval'
  * yearly), and the last of days min..d present in the month (BYSETPOS=-1) when the month may be shorter
  * than d (29/30 monthly). One spelling per meaning, so a rule written to Graph reads back identical.
  */
-function clampedDay(d: number, minLen: number, maxLen: number): Pick<RecurrenceRule, 'byMonthDay' | 'bySetPos'> {
-  if (d <= minLen) return { byMonthDay: [d] };
-  if (d >= 31 || d >= maxLen) return { byMonthDay: [-1] };
-  return { byMonthDay: Array.from({ length: d - minLen + 1 }, (_, i) => minLen + i), bySetPos: [-1] };
+function clampedDay(rule: PatternPart, d: number, minLen: number, maxLen: number): PatternPart {
+  if (d <= minLen) {
+    rule.byMonthDay = [d];
+  } else if (d >= 31 || d >= maxLen) {
+    rule.byMonthDay = [-1];
+  } else {
+    rule.byMonthDay = Array.from({ length: d - minLen + 1 }, (_, i) => minLen + i);
+    rule.bySetPos = [-1];
+  }
+  return rule;
 }
 
 /** relative patterns: the index-th day of the month that is one of daysOfWeek (a set: BYSETPOS). */
-function relative(p: GraphRecurrencePattern): Pick<RecurrenceRule, 'byDay' | 'bySetPos'> {
+function relative(rule: PatternPart, p: GraphRecurrencePattern): PatternPart {
   const nth = ordinalOfIndex(p.index ?? 'first');
   const list = days(p);
-  return list.length === 1 ? { byDay: [{ day: list[0]!, nth }] } : { byDay: list.map((day) => ({ day })), bySetPos: [nth] };
+  if (list.length === 1) {
+    rule.byDay = [{ day: list[0]!, nth }];
+  } else {
+    rule.byDay = list.map((day) => ({ day }));
+    rule.bySetPos = [nth];
+  }
+  return rule;
 }
 
 function days(p: GraphRecurrencePattern): ReturnType<typeof weekdayOfGraph>[] {
