@@ -60,11 +60,27 @@ function plainUtcInstant(s: string): number | undefined {
  * format. Undefined otherwise; graphOccurrenceKey of its instant then gives the key.
  */
 export function canonicalInstantKey(s: string): OccurrenceKey | undefined {
-  if (s.length !== 20 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== 'Z') return undefined;
-  const y = num(s, 0, 4);
-  const mo = num(s, 5, 7);
-  const real = y >= 1000 && mo >= 1 && mo <= 12 && num(s, 8, 10) >= 1 && num(s, 8, 10) <= daysInMonth(y, mo);
-  return real && num(s, 11, 13) <= 23 && num(s, 14, 16) <= 59 && num(s, 17, 19) <= 59 ? s : undefined;
+  // Character codes: '-' 45, 'T' 84, ':' 58, 'Z' 90.
+  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return undefined;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return undefined;
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
+  const y = century * 100 + yy;
+  const mo = twoDigits(s, 5);
+  const d = twoDigits(s, 8);
+  const h = twoDigits(s, 11);
+  const mi = twoDigits(s, 14);
+  const se = twoDigits(s, 17);
+  // twoDigits gives -1 for a non-digit, which every lower bound below refuses.
+  const real = century >= 10 && yy >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return real && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59 ? s : undefined;
+}
+
+/** The two-digit number at s[i..i+2), or -1 when either character is not a digit. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /**
