@@ -1,5 +1,6 @@
 import { DESIGN, nameAt, scanName, scanned, type NameInfo } from './lex-names.js';
 import { unescapeIcalText } from './lex-text.js';
+import { simpleVtimezoneAt, type SkippedZone } from './lex-zones.js';
 
 /**
  * A fast reader of iCalendar text into jCal (RFC 7265), for the shapes real clients write. It gives
@@ -143,12 +144,17 @@ function lexProperty(line: string, info: NameInfo, nameEnd: number, withParams: 
   }
 }
 
-/** The jCal of `text` as ICAL.parse gives it, or undefined when `text` is not plain (see above). */
-export function lexCalendar(text: string): JcalComponent | JcalComponent[] | undefined {
+/**
+ * The jCal of `text` as ICAL.parse gives it, or undefined when `text` is not plain (see above).
+ * Given `skipped`, simple VTIMEZONEs at the top of the VCALENDAR go there as text instead of into
+ * the jCal (lex-zones.ts); `skipped` is left empty when the result is undefined.
+ */
+export function lexCalendar(text: string, skipped?: SkippedZone[]): JcalComponent | JcalComponent[] | undefined {
   try {
-    return lexLines(text);
+    return lexLines(text, skipped);
   } catch {
     // Not plain, or a value ical.js's decoders reject: ICAL.parse reads it (and reports the error).
+    if (skipped) skipped.length = 0;
     return undefined;
   }
 }
@@ -189,7 +195,7 @@ function lexLine(line: string, current: JcalComponent | undefined, stack: JcalCo
  * before it is dropped), a line starting with space or tab continues the previous one, empty lines
  * are skipped, the last line is trimmed.
  */
-function lexLines(text: string): JcalComponent | JcalComponent[] | undefined {
+function lexLines(text: string, skipped: SkippedZone[] | undefined): JcalComponent | JcalComponent[] | undefined {
   const root: JcalComponent[] = [];
   const stack: JcalComponent[] = [];
   let current: JcalComponent | undefined;
@@ -212,9 +218,19 @@ function lexLines(text: string): JcalComponent | JcalComponent[] | undefined {
     } else {
       if (line) current = lexLine(line, current, stack, root);
       line = text.slice(last, pos - newline);
+      // Directly inside the VCALENDAR (open, nothing else open) a VTIMEZONE may be kept as text.
+      if (skipped && current && stack.length === 0 && first === 66 /* B */) {
+        const zone = simpleVtimezoneAt(text, last);
+        if (zone) {
+          skipped.push({ tzid: zone.tzid, text: text.slice(last, zone.end), position: current[2].length });
+          line = undefined;
+          pos = zone.end;
+        }
+      }
     }
     last = pos;
   } while (pos !== len);
+  // A kept VTIMEZONE is always followed by a line (simpleVtimezoneAt), so `line` is set here.
   const tail = line!.trim();
   if (tail.length > 0) current = lexLine(tail, current, stack, root);
   if (current) return undefined;

@@ -6,6 +6,7 @@ import { parseRrule } from './deps.js';
 import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
 import { lexCalendar, type JcalProperty } from './lex.js';
+import type { SkippedZone } from './lex-zones.js';
 import { lineContaining, veventPropertyLines } from './lines.js';
 import { readOccurrence } from './read-fields.js';
 import type { HtmlVerdicts } from './read-html.js';
@@ -29,13 +30,17 @@ export interface IcsParseResult {
   readonly detachedOccurrences?: Readonly<Record<OccurrenceKey, EventOccurrence>>;
 }
 
-/** Parses iCalendar text into its VCALENDAR, turning ical.js parser errors into IcalParseError. */
-export function parseCalendar(text: string): ICAL.Component {
+/**
+ * Parses iCalendar text into its VCALENDAR, turning ical.js parser errors into IcalParseError.
+ * Given `skipped`, simple VTIMEZONEs are kept there as text rather than in the tree (lex-zones.ts):
+ * for reading only, never for an object that is patched and written back.
+ */
+export function parseCalendar(text: string, skipped?: SkippedZone[]): ICAL.Component {
   let jcal: unknown;
   // A UTF-8 byte order mark (Windows exports) makes ical.js fail with a TypeError.
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    jcal = lexCalendar(clean) ?? ICAL.parse(clean);
+    jcal = lexCalendar(clean, skipped) ?? ICAL.parse(clean);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const quoted = /"([^"]*)"\s*$/.exec(message)?.[1];
@@ -164,12 +169,16 @@ export interface CalendarObject extends IcsParseResult {
 }
 
 export function icsToItem(text: string, opts: IcsParseOptions = {}): IcsParseResult {
-  const { item, warnings, detachedOccurrences } = readCalendarObject(parseCalendar(text), text, opts);
+  const skipped: SkippedZone[] = [];
+  const { item, warnings, detachedOccurrences } = readCalendarObject(parseCalendar(text, skipped), text, opts, skipped);
   return { item, warnings, ...(detachedOccurrences ? { detachedOccurrences } : {}) };
 }
 
-/** Reads the VCALENDAR `root` parsed from `text` (the text only serves line numbers). */
-export function readCalendarObject(root: ICAL.Component, text: string, opts: IcsParseOptions = {}): CalendarObject {
+/**
+ * Reads the VCALENDAR `root` parsed from `text` (the text only serves line numbers), with the
+ * VTIMEZONEs parseCalendar kept aside as text, if any.
+ */
+export function readCalendarObject(root: ICAL.Component, text: string, opts: IcsParseOptions = {}, skipped: readonly SkippedZone[] = []): CalendarObject {
   const vevents = root.getAllSubcomponents('vevent');
   if (vevents.length === 0) throw new IcalParseError('VCALENDAR holds no VEVENT');
   const uids = [...new Set(vevents.map(uidOf))];
@@ -179,7 +188,7 @@ export function readCalendarObject(root: ICAL.Component, text: string, opts: Ics
   // Line numbers only serve errors: found when one is raised, not for every object.
   let lines: number[][] | undefined;
   const linesOf = (i: number) => () => (lines ??= veventPropertyLines(text))[i];
-  const times = timeReader(root, opts.floatingTz);
+  const times = timeReader(root, opts.floatingTz, skipped);
   const htmlVerdicts: HtmlVerdicts = [];
   const contexts = vevents.map((v, i) => veventContext(v, uid, linesOf(i), warnings));
   const masters = contexts.filter((c) => !hasProp(c.props, 'recurrence-id'));

@@ -6,6 +6,7 @@ import { customZoneOffsetMinutes, ianaZoneForTzidName, resolveIcalTzid } from '.
 import type { VeventContext } from './context.js';
 import type { JcalProperty } from './lex.js';
 import { firstProp, firstValue, paramOf } from './read-jcal.js';
+import { skippedZoneText, type SkippedZone } from './lex-zones.js';
 
 /** How one TZID of a VCALENDAR is read: an IANA zone, or a zone known only by its VTIMEZONE rules. */
 export type ZoneReading = { readonly kind: 'iana'; readonly tz: string } | { readonly kind: 'custom'; readonly vtimezone: string };
@@ -18,9 +19,21 @@ export interface TimeReader {
   readonly floatingTz?: string;
 }
 
-export function timeReader(calendar: ICAL.Component, floatingTz: string | undefined): TimeReader {
-  const vtimezones = new Map<string, ICAL.Component>();
-  for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
+/**
+ * Reads times of `calendar`, whose VTIMEZONEs are its own plus those kept aside as text (`skipped`,
+ * lex-zones.ts): by TZID, the last one in document order wins, as it always did.
+ */
+export function timeReader(calendar: ICAL.Component, floatingTz: string | undefined, skipped: readonly SkippedZone[] = []): TimeReader {
+  const vtimezones = new Map<string, ICAL.Component | SkippedZone>();
+  const children = calendar.getAllSubcomponents();
+  let next = 0;
+  for (let i = 0; i <= children.length; i++) {
+    for (; next < skipped.length && skipped[next]!.position === i; next++) {
+      const tzid = skipped[next]!.tzid;
+      if (tzid !== undefined) vtimezones.set(tzid, skipped[next]!);
+    }
+    const vtz = children[i];
+    if (vtz?.name !== 'vtimezone') continue;
     const tzid = firstValue(vtz, 'tzid');
     if (typeof tzid === 'string') vtimezones.set(tzid, vtz);
   }
@@ -31,7 +44,8 @@ export function timeReader(calendar: ICAL.Component, floatingTz: string | undefi
     try {
       const named = ianaZoneForTzidName(tzid);
       if (named !== undefined) return { kind: 'iana', tz: named };
-      const r = resolveIcalTzid(tzid, vtimezones.get(tzid)?.toString());
+      const vtz = vtimezones.get(tzid);
+      const r = resolveIcalTzid(tzid, vtz instanceof ICAL.Component ? vtz.toString() : vtz && skippedZoneText(vtz));
       return r.kind === 'iana' ? { kind: 'iana', tz: r.tz } : { kind: 'custom', vtimezone: r.vtimezone };
     } catch (e) {
       return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
