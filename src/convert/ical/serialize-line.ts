@@ -56,9 +56,15 @@ function foldAscii(line: string): string {
  * written in `head`: property and parameter names are ASCII, only parameter values may not be.
  */
 export function contentLine(head: string, params: Params | undefined, value: string): string {
-  const line = `${head}:${value}`;
-  if (line.length <= 25) return line;
-  return paramsAscii(params) && isAscii(value) ? foldAscii(line) : foldLine(line);
+  const length = head.length + 1 + value.length;
+  if (length <= 25) return `${head}:${value}`;
+  if (!paramsAscii(params) || !isAscii(value)) return foldLine(`${head}:${value}`);
+  if (length <= FOLD_OCTETS || head.length >= FOLD_OCTETS) return foldAscii(`${head}:${value}`);
+  // Folded from the value itself, so the joined line is never made (and copied) only to be cut up.
+  let at = FOLD_OCTETS - head.length - 1;
+  let out = `${head}:${value.slice(0, at)}`;
+  for (; at < value.length; at += FOLD_OCTETS) out += `${CRLF} ${value.slice(at, at + FOLD_OCTETS)}`;
+  return out;
 }
 
 function paramsAscii(params: Params | undefined): boolean {
