@@ -63,8 +63,19 @@ export function ianaToWindows(iana: string): string | undefined {
 const UTC_ALIASES = new Set(['tzone://microsoft/utc', 'utc', 'etc/utc', 'gmt', 'etc/gmt', 'z']);
 const CUSTOM_MARKERS = new Set(['tzone://microsoft/custom', 'customized time zone']);
 
+/**
+ * resolveGraphZone per name as given: every Graph event read asks for its zones (originalStartTimeZone,
+ * originalEndTimeZone and the zone of each returned time), and the answer is static data. Callers share
+ * the cached objects and only read them.
+ */
+const graphZoneByName = new BoundedCache<GraphZone>(4096);
+
 /** Interpret a zone name read from Graph: Windows name, IANA name, a UTC spelling, or an opaque custom zone. */
 export function resolveGraphZone(name: string): GraphZone {
+  return graphZoneByName.get(name) ?? graphZoneByName.set(name, readGraphZone(name));
+}
+
+function readGraphZone(name: string): GraphZone {
   const key = name.trim().toLowerCase();
   if (UTC_ALIASES.has(key)) return { kind: 'iana', tz: 'UTC' };
   if (CUSTOM_MARKERS.has(key)) return { kind: 'custom', name };
