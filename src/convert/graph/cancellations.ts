@@ -35,17 +35,21 @@ export function expectedOccurrences(s: SeriesShape, window: { fromMs: number; to
   const durationMs = eventTimeToEpochMs(s.end, s.zone) - startMs;
   // One pass for the window and the next neighbour: everything before window.toMs and the first after it.
   const inAndNext = expand(s, Math.max(startMs, window.fromMs), window.toMs + NEIGHBOUR_REACH_MS, window.toMs);
-  const firstAfter = inAndNext.findIndex((o) => o.ms >= window.toMs);
-  const upToNext = firstAfter < 0 ? inAndNext : inAndNext.slice(0, firstAfter + 1);
-  let previous: ExpandedOccurrence[] = [];
+  let previous: ExpandedOccurrence | undefined;
   for (const days of LOOK_BACK_DAYS) {
     const fromMs = Math.max(startMs, window.fromMs - days * 86_400_000);
     if (fromMs >= window.fromMs) break;
-    previous = expand(s, fromMs, window.fromMs).slice(-1);
-    if (previous.length > 0 || fromMs === startMs) break;
+    previous = expand(s, fromMs, window.fromMs).at(-1);
+    if (previous !== undefined || fromMs === startMs) break;
   }
-  // Both lists are sorted by instant and previous lies wholly before window.fromMs.
-  return [...previous, ...upToNext].map((o) => ({ key: o.key, startMs: o.ms, endMs: o.ms + durationMs }));
+  // Both are sorted by instant and previous lies before window.fromMs: previous, then up to the first after the window.
+  const out: ExpectedOccurrence[] = [];
+  if (previous !== undefined) out.push({ key: previous.key, startMs: previous.ms, endMs: previous.ms + durationMs });
+  for (const o of inAndNext) {
+    out.push({ key: o.key, startMs: o.ms, endMs: o.ms + durationMs });
+    if (o.ms >= window.toMs) break;
+  }
+  return out;
 }
 
 function expand(s: SeriesShape, fromMs: number, toMs: number, stopAfterMs = Number.POSITIVE_INFINITY): ExpandedOccurrence[] {
