@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { lexCalendar } from '../../../src/convert/ical/lex.js';
-import { unescapeIcalText } from '../../../src/convert/ical/lex-text.js';
+import { dateTimeFromIcal, unescapeIcalText } from '../../../src/convert/ical/lex-text.js';
 import { fixture } from './helpers.js';
 
 /** ICAL.parse's result, or its error message. */
@@ -99,5 +99,15 @@ describe('unescapeIcalText', () => {
   it("equals ical.js's TEXT decoding", () => {
     const decode = (ICAL.design.icalendar.value as Record<string, { fromICAL(v: string): unknown }>).text!.fromICAL;
     fc.assert(fc.property(text(30), (s) => assert.equal(unescapeIcalText(s), decode(s))), { numRuns: 2000 });
+  });
+});
+
+describe('dateTimeFromIcal', () => {
+  it("equals ical.js's DATE-TIME decoding for 15- and 16-character values", () => {
+    const decode = (ICAL.design.icalendar.value as Record<string, { fromICAL(v: string): unknown }>)['date-time']!.fromICAL;
+    const digits = fc.array(fc.constantFrom('0', '1', '9', 'T', 'Z', 'z', ' ', 'é', '\uD83D'), { minLength: 15, maxLength: 16 }).map((cs) => cs.join(''));
+    const any = fc.string({ unit: 'binary', minLength: 15, maxLength: 16 }).filter((s) => s.length === 15 || s.length === 16);
+    fc.assert(fc.property(fc.oneof(digits, any), (s) => assert.equal(dateTimeFromIcal(s), decode(s))), { numRuns: 3000 });
+    assert.equal(dateTimeFromIcal('20260301T100000Z'), '2026-03-01T10:00:00Z');
   });
 });
