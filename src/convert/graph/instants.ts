@@ -72,7 +72,7 @@ export function canonicalInstantKey(s: string): OccurrenceKey | undefined {
   const mi = twoDigits(s, 14);
   const se = twoDigits(s, 17);
   // twoDigits gives -1 for a non-digit, which every lower bound below refuses.
-  const real = century >= 10 && yy >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  const real = century >= 10 && yy >= 0 && mo >= 1 && mo <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, mo));
   return real && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59 ? s : undefined;
 }
 

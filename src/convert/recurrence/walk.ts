@@ -137,12 +137,14 @@ export function walkWalls(rule: RecurrenceRule, dtstart: WallMs, fromWall: WallM
       walkDaily(plan, d0, fromDay, lastDay, out);
       return true;
     case 'WEEKLY': {
-      const weekStart = d0 - ((weekdayOfDay(d0) - WEEKDAY_INDEX[rule.wkst ?? 'MO'] + 7) % 7);
+      const wkst = WEEKDAY_INDEX[rule.wkst ?? 'MO'];
+      const weekStart = d0 - ((weekdayOfDay(d0) - wkst + 7) % 7);
       const step = 7 * plan.interval;
       for (let ws = weekStart + periodsToSkip(plan, (fromDay - weekStart) / step) * step; ws < lastDay; ws += step) {
+        // Every week starts on WKST, so day ws + i is weekday wkst + i.
         for (let i = 0; i < 7; i++) {
           const day = ws + i;
-          if (day < d0 || !(plan.weekdays & (1 << weekdayOfDay(day)))) continue;
+          if (day < d0 || !(plan.weekdays & (1 << ((wkst + i) % 7)))) continue;
           if (plan.months !== 0 && !(plan.months & (1 << civilOfDay(day).m))) continue;
           if (!out.day(day)) return true;
         }
