@@ -12,7 +12,7 @@ import { writeVevent } from './write-vevent.js';
  */
 const NUL = /\0/;
 
-/** The iCalendar object for an item, written as text from the model (see serialize-line.ts for why not ical.js). */
+/** The iCalendar object for an item, written as text from the model (see serialize-line.ts for why not ical.js; serialize-writer.ts writes the lines). */
 export function serializeItem(item: CalendarItem, prodId: string, stamp: string): string {
   const w = new IcsTextWriter();
   w.begin('vcalendar');
