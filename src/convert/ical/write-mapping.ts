@@ -66,7 +66,7 @@ function attendee(w: PropWriter, a: Attendee): void {
   params.role = role;
   if (cutype) params.cutype = cutype;
   params.partstat = STATUS_TO_PARTSTAT[a.status];
-  w.prop('attendee', 'cal-address', uriValue(`mailto:${a.email}`), params);
+  w.prop('attendee', 'cal-address', `mailto:${uriValue(a.email)}`, params);
 }
 
 const CONFERENCE_PARAMS: Params = { feature: 'VIDEO' };
@@ -102,7 +102,7 @@ export const FIELD_PROPS: Record<Exclude<keyof EventFields, 'reminderMinutesBefo
     w.prop('url', 'uri', url);
   },
   organizer: (n, w) => {
-    if (n.organizer) w.prop('organizer', 'cal-address', uriValue(`mailto:${n.organizer.email}`), personParams(n.organizer));
+    if (n.organizer) w.prop('organizer', 'cal-address', `mailto:${uriValue(n.organizer.email)}`, personParams(n.organizer));
   },
   attendees: (n, w) => {
     for (const a of n.attendees) attendee(w, a);
