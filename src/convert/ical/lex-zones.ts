@@ -19,30 +19,51 @@ export interface SkippedZone {
   readonly position: number;
 }
 
-const DATE_TIME = /^\d{8}T\d{6}$/;
-const DATE_TIME_UTC = /^\d{8}T\d{6}Z$/;
-const UTC_OFFSET = /^[+-]\d{4}$/;
+/** Whether text[from, to) has a value shape ical.js's decoder for that property reads without fail. */
+type Shape = (text: string, from: number, to: number) => boolean;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const digits = (text: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+};
+const anyValue: Shape = () => true;
+/** 19700329T020000 */
+const dateTime: Shape = (t, from, to) => to - from === 15 && digits(t, from, from + 8) && t.charCodeAt(from + 8) === 84 && digits(t, from + 9, to);
+/** 20260715T220651Z */
+const dateTimeUtc: Shape = (t, from, to) => to - from === 16 && t.charCodeAt(to - 1) === 90 && dateTime(t, from, to - 1);
+/** +0100 */
+const utcOffset: Shape = (t, from, to) => to - from === 5 && (t.charCodeAt(from) === 43 || t.charCodeAt(from) === 45) && digits(t, from + 1, to);
 /**
  * The yearly rules VTIMEZONE observances are written with, in values ical.js's Recur parser
  * accepts (its BYMONTH/BYMONTHDAY ranges, its BYDAY pattern) so it cannot throw on them.
  */
 const YEARLY_RULE =
   /^FREQ=YEARLY(?:;(?:BYMONTH=(?:1[0-2]|[1-9])|BYDAY=(?:-?[1-5])?(?:SU|MO|TU|WE|TH|FR|SA)|BYMONTHDAY=-?(?:3[01]|[12]\d|[1-9])|UNTIL=\d{8}T\d{6}Z))*$/;
+const yearlyRule: Shape = (t, from, to) => YEARLY_RULE.test(t.slice(from, to));
 
-/** Property lines allowed in the VTIMEZONE itself (depth 0) and in its observances (depth 1), by name. */
-const ZONE_LINES: Readonly<Record<string, RegExp | undefined>> = { 'TZID': /^/, 'X-LIC-LOCATION': /^/, 'LAST-MODIFIED': DATE_TIME_UTC };
-const OBSERVANCE_LINES: Readonly<Record<string, RegExp | undefined>> = {
-  'TZNAME': /^/,
-  'TZOFFSETFROM': UTC_OFFSET,
-  'TZOFFSETTO': UTC_OFFSET,
-  'DTSTART': DATE_TIME,
-  'RRULE': YEARLY_RULE,
-};
+/** Property lines allowed in the VTIMEZONE itself (depth 0) and in its observances (depth 1): "NAME:" and value shape. */
+const ZONE_LINES: readonly (readonly [string, Shape])[] = [['TZID:', anyValue], ['X-LIC-LOCATION:', anyValue], ['LAST-MODIFIED:', dateTimeUtc]];
+const OBSERVANCE_LINES: readonly (readonly [string, Shape])[] = [
+  ['TZNAME:', anyValue],
+  ['TZOFFSETFROM:', utcOffset],
+  ['TZOFFSETTO:', utcOffset],
+  ['DTSTART:', dateTime],
+  ['RRULE:', yearlyRule],
+];
+
+function lineShape(lines: readonly (readonly [string, Shape])[], text: string, from: number): readonly [string, Shape] | undefined {
+  for (const line of lines) if (text.startsWith(line[0], from)) return line;
+  return undefined;
+}
+
+/** Whether text[from, to) is exactly `line`. */
+const lineIs = (text: string, from: number, to: number, line: string): boolean => to - from === line.length && text.startsWith(line, from);
 
 /**
  * If a simple VTIMEZONE starts at text[start] (at "BEGIN:VTIMEZONE"), the index right after its
  * END line and its TZID; else undefined. Lines end at LF with one CR before it dropped, as
- * ical.js reads them.
+ * ical.js reads them. Read in place, without cutting lines out of the text.
  */
 export function simpleVtimezoneAt(text: string, start: number): { end: number; tzid: string | undefined } | undefined {
   if (!text.startsWith('BEGIN:VTIMEZONE', start)) return undefined;
@@ -55,31 +76,25 @@ export function simpleVtimezoneAt(text: string, start: number): { end: number; t
     if (newline === -1 || newline + 1 >= text.length) return undefined;
     const follower = text.charCodeAt(newline + 1);
     if (follower === 32 || follower === 9) return undefined;
-    const line = text.slice(pos, text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline);
+    const from = pos;
+    const to = newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
     pos = newline + 1;
     if (depth === -1) {
-      if (line !== 'BEGIN:VTIMEZONE') return undefined;
+      if (!lineIs(text, from, to, 'BEGIN:VTIMEZONE')) return undefined;
       depth = 0;
-      continue;
-    }
-    if (line === 'END:VTIMEZONE' && depth === 0) return { end: pos, tzid };
-    if (depth === 0 && (line === 'BEGIN:STANDARD' || line === 'BEGIN:DAYLIGHT')) depth = 1;
-    else if (depth === 1 && (line === 'END:STANDARD' || line === 'END:DAYLIGHT')) depth = 0;
-    else {
-      // NAME:value with a name of capitals and "-" (no parameters: the first ";" or ":" is this ":").
-      let colon = 0;
-      while (colon < line.length && isNameChar(line.charCodeAt(colon))) colon++;
-      if (colon === 0 || line.charCodeAt(colon) !== 58) return undefined;
-      const name = line.slice(0, colon);
-      const shape = (depth === 0 ? ZONE_LINES : OBSERVANCE_LINES)[name];
-      const value = line.slice(colon + 1);
-      if (!shape || !shape.test(value)) return undefined;
-      if (name === 'TZID' && tzid === undefined) tzid = unescapeIcalText(value);
+    } else if (depth === 0 && lineIs(text, from, to, 'END:VTIMEZONE')) {
+      return { end: pos, tzid };
+    } else if (depth === 0 && (lineIs(text, from, to, 'BEGIN:STANDARD') || lineIs(text, from, to, 'BEGIN:DAYLIGHT'))) {
+      depth = 1;
+    } else if (depth === 1 && (lineIs(text, from, to, 'END:STANDARD') || lineIs(text, from, to, 'END:DAYLIGHT'))) {
+      depth = 0;
+    } else {
+      const shape = lineShape(depth === 0 ? ZONE_LINES : OBSERVANCE_LINES, text, from);
+      if (!shape || !shape[1](text, from + shape[0].length, to)) return undefined;
+      if (shape[0] === 'TZID:' && tzid === undefined) tzid = unescapeIcalText(text.slice(from + 5, to));
     }
   }
 }
-
-const isNameChar = (c: number): boolean => (c >= 65 && c <= 90) || c === 45;
 
 /**
  * The text of a kept VTIMEZONE as ical.js's Component writes it (what Component.toString() gives
