@@ -12,6 +12,7 @@ import {
 import type {
   GraphAttendee,
   GraphEvent,
+  GraphItemBody,
   GraphLocation,
   GraphRecipient,
   GraphResponse,
@@ -61,17 +62,17 @@ function location(l: GraphLocation): EventLocation | undefined {
 }
 
 /** `locations` when present (it holds every place); `location` alone otherwise, and for its coordinates. */
-function locations(e: GraphEvent): EventLocation[] {
-  const primary = e.location ? location(e.location) : undefined;
-  const all = (e.locations ?? []).map(location).filter((l): l is EventLocation => l !== undefined);
+function locations(single: GraphLocation | undefined, list: readonly GraphLocation[] | undefined): EventLocation[] {
+  const primary = single ? location(single) : undefined;
+  const all = (list ?? []).map(location).filter((l): l is EventLocation => l !== undefined);
   if (all.length === 0) return primary ? [primary] : [];
   const first = all[0]!;
   if (!first.geo && primary?.geo && primary.displayName === first.displayName) all[0] = primary;
   return all;
 }
 
-function body(e: GraphEvent): Pick<EventFields, 'description' | 'descriptionHtml'> {
-  const b = e.body;
+/** The body as DESCRIPTION text, and the HTML it came from (kept for X-ALT-DESC). */
+function bodyText(b: GraphItemBody | undefined): Pick<EventFields, 'description' | 'descriptionHtml'> {
   if (!b) return { description: '', descriptionHtml: undefined };
   if (b.contentType === 'text') {
     return { description: b.content.replace(/\r\n?/g, '\n').trim(), descriptionHtml: undefined };
@@ -79,33 +80,51 @@ function body(e: GraphEvent): Pick<EventFields, 'description' | 'descriptionHtml
   return { description: htmlToText(b.content), descriptionHtml: b.content };
 }
 
-function onlineMeetingUrl(e: GraphEvent): string | undefined {
-  return e.onlineMeeting?.joinUrl ?? e.onlineMeetingUrl ?? undefined;
-}
-
 export function graphFields(e: GraphEvent, inherited: EventFields = DEFAULT_EVENT_FIELDS): EventFields {
-  const reminderKnown = e.isReminderOn !== undefined || e.reminderMinutesBeforeStart !== undefined;
-  const text = e.body !== undefined ? body(e) : inherited;
-  const fields = layout({
-    summary: e.subject !== undefined ? (e.subject ?? '') : inherited.summary,
+  // Each property is read once: events come in many shapes (singles, masters, $select-ed instances),
+  // so every read is a look-up that inline caches cannot spare.
+  const {
+    body,
+    subject,
+    location: single,
+    locations: list,
+    categories,
+    showAs,
+    sensitivity,
+    importance,
+    isCancelled,
+    attendees: people,
+    isReminderOn,
+    reminderMinutesBeforeStart: minutes,
+    onlineMeeting,
+    onlineMeetingUrl,
+    organizer,
+  } = e;
+  const text = body !== undefined ? bodyText(body) : inherited;
+  // The object layout() would make, built directly in its key order.
+  const fields: Mutable<EventFields> = {
+    summary: subject !== undefined ? (subject ?? '') : inherited.summary,
     description: text.description,
-    locations: e.location !== undefined || e.locations !== undefined ? locations(e) : inherited.locations,
-    categories: e.categories ? [...e.categories] : inherited.categories,
-    busyStatus: e.showAs ?? inherited.busyStatus,
-    sensitivity: e.sensitivity ?? inherited.sensitivity,
-    importance: e.importance ?? inherited.importance,
-    status: e.isCancelled !== undefined ? (e.isCancelled ? 'cancelled' : 'confirmed') : inherited.status,
-    attendees: e.attendees ? attendees(e.attendees) : inherited.attendees,
-    descriptionHtml: text.descriptionHtml,
-    reminderMinutesBefore: reminderKnown
-      ? e.isReminderOn === false
-        ? undefined
-        : (e.reminderMinutesBeforeStart ?? inherited.reminderMinutesBefore)
-      : inherited.reminderMinutesBefore,
-    onlineMeetingUrl: e.onlineMeeting !== undefined || e.onlineMeetingUrl !== undefined ? onlineMeetingUrl(e) : inherited.onlineMeetingUrl,
-    organizer: e.organizer !== undefined ? person(e.organizer) : inherited.organizer,
-  });
-  return e.body !== undefined && !e.attendees?.length ? withBlockAttendees(fields) : fields;
+    locations: single !== undefined || list !== undefined ? locations(single, list) : inherited.locations,
+    categories: categories ? [...categories] : inherited.categories,
+    busyStatus: showAs ?? inherited.busyStatus,
+    sensitivity: sensitivity ?? inherited.sensitivity,
+    importance: importance ?? inherited.importance,
+    status: isCancelled !== undefined ? (isCancelled ? 'cancelled' : 'confirmed') : inherited.status,
+    attendees: people ? attendees(people) : inherited.attendees,
+  };
+  const reminder = isReminderOn !== undefined || minutes !== undefined
+    ? isReminderOn === false ? undefined : (minutes ?? inherited.reminderMinutesBefore)
+    : inherited.reminderMinutesBefore;
+  const meetingUrl = onlineMeeting !== undefined || onlineMeetingUrl !== undefined
+    ? (onlineMeeting?.joinUrl ?? onlineMeetingUrl ?? undefined)
+    : inherited.onlineMeetingUrl;
+  const organizerPerson = organizer !== undefined ? person(organizer) : inherited.organizer;
+  if (text.descriptionHtml !== undefined) fields.descriptionHtml = text.descriptionHtml;
+  if (reminder !== undefined) fields.reminderMinutesBefore = reminder;
+  if (meetingUrl !== undefined) fields.onlineMeetingUrl = meetingUrl;
+  if (organizerPerson !== undefined) fields.organizer = organizerPerson;
+  return body !== undefined && !people?.length ? withBlockAttendees(fields) : fields;
 }
 
 /** `fields` with its start and end: an occurrence. */
