@@ -47,26 +47,23 @@ const UNTIL_RE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/;
  */
 export function parseRrule(value: string, dtstartKind: EventTime['kind']): RecurrenceRule {
   const text = value.trim().replace(/^RRULE:/i, '');
-  const fail = (part: string, reason: string): never => {
-    throw new RruleParseError(value, part, reason);
-  };
   const rule: Partial<Mutable<RecurrenceRule>> = {};
   const seen = new Set<string>();
   for (const part of text.split(';').filter((p) => p !== '')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) fail(part, 'expected NAME=VALUE');
+    if (eq <= 0) fail(value, part, 'expected NAME=VALUE');
     const name = part.slice(0, eq).toUpperCase();
     const val = part.slice(eq + 1).toUpperCase();
-    if (seen.has(name)) fail(part, 'part given twice');
+    if (seen.has(name)) fail(value, part, 'part given twice');
     seen.add(name);
-    if (val === '') fail(part, 'empty value');
+    if (val === '') fail(value, part, 'empty value');
     const list = LIST_PARTS[name];
     if (list) {
       rule[list.field] = val.split(',').map((item) => {
         const n = INT_RE.test(item) ? Number(item) : NaN;
         const abs = Math.abs(n);
         if (!Number.isInteger(n) || abs < list.min || abs > list.max || (n < 0 && !list.signed) || (list.signed && n === 0)) {
-          fail(part, `"${item}" is out of range`);
+          fail(value, part, `"${item}" is out of range`);
         }
         return n;
       });
@@ -74,62 +71,63 @@ export function parseRrule(value: string, dtstartKind: EventTime['kind']): Recur
     }
     switch (name) {
       case 'FREQ':
-        if (!FREQUENCIES.includes(val as Frequency)) fail(part, 'unknown frequency');
+        if (!FREQUENCIES.includes(val as Frequency)) fail(value, part, 'unknown frequency');
         rule.freq = val as Frequency;
         break;
       case 'INTERVAL':
       case 'COUNT': {
         const n = /^\d{1,9}$/.test(val) ? Number(val) : 0;
-        if (n < 1) fail(part, 'must be a positive integer');
+        if (n < 1) fail(value, part, 'must be a positive integer');
         if (name === 'INTERVAL') rule.interval = n;
         else rule.count = n;
         break;
       }
       case 'UNTIL':
-        rule.until = parseUntil(val) ?? fail(part, 'not a DATE or DATE-TIME');
+        rule.until = parseUntil(val) ?? fail(value, part, 'not a DATE or DATE-TIME');
         break;
       case 'BYDAY':
-        rule.byDay = val.split(',').map((item) => parseByDay(item) ?? fail(part, `"${item}" is not a weekday`));
+        rule.byDay = val.split(',').map((item) => parseByDay(item) ?? fail(value, part, `"${item}" is not a weekday`));
         break;
       case 'WKST':
-        if (!WEEKDAYS.includes(val as Weekday)) fail(part, 'not a weekday');
+        if (!WEEKDAYS.includes(val as Weekday)) fail(value, part, 'not a weekday');
         rule.wkst = val as Weekday;
         break;
       default:
-        fail(part, 'unsupported rule part');
+        fail(value, part, 'unsupported rule part');
     }
   }
-  if (!rule.freq) return fail(text, 'FREQ is required');
-  if (rule.count !== undefined && rule.until !== undefined) fail(text, 'COUNT and UNTIL exclude each other');
-  checkCombination(rule as Mutable<RecurrenceRule>, dtstartKind, (part, reason) => fail(part, reason));
+  if (!rule.freq) return fail(value, text, 'FREQ is required');
+  if (rule.count !== undefined && rule.until !== undefined) fail(value, text, 'COUNT and UNTIL exclude each other');
+  checkCombination(rule as Mutable<RecurrenceRule>, dtstartKind, value);
   // INTERVAL defaults to 1 (RFC 5545 §3.3.10), added last as a spread would; the rule is not copied.
   rule.interval ??= 1;
   return rule as RecurrenceRule;
 }
 
 /** RFC 5545 §3.3.10 restrictions on which parts go with which frequency. */
-function checkCombination(
-  rule: RecurrenceRule,
-  dtstartKind: EventTime['kind'],
-  fail: (part: string, reason: string) => never,
-): void {
+function checkCombination(rule: RecurrenceRule, dtstartKind: EventTime['kind'], value: string): void {
   const nth = rule.byDay?.some((d) => d.nth !== undefined) ?? false;
-  if (nth && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') fail('BYDAY', `ordinals need MONTHLY or YEARLY, not ${rule.freq}`);
-  if (nth && rule.freq === 'YEARLY' && rule.byWeekNo) fail('BYDAY', 'ordinals cannot go with BYWEEKNO');
-  if (rule.byDay?.some((d) => d.nth !== undefined && (d.nth === 0 || Math.abs(d.nth) > 53))) fail('BYDAY', 'ordinal out of range');
-  if (rule.byWeekNo && rule.freq !== 'YEARLY') fail('BYWEEKNO', 'only with FREQ=YEARLY');
-  if (rule.byYearDay && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq)) fail('BYYEARDAY', `not with FREQ=${rule.freq}`);
-  if (rule.byMonthDay && rule.freq === 'WEEKLY') fail('BYMONTHDAY', 'not with FREQ=WEEKLY');
+  if (nth && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') fail(value, 'BYDAY', `ordinals need MONTHLY or YEARLY, not ${rule.freq}`);
+  if (nth && rule.freq === 'YEARLY' && rule.byWeekNo) fail(value, 'BYDAY', 'ordinals cannot go with BYWEEKNO');
+  if (rule.byDay?.some((d) => d.nth !== undefined && (d.nth === 0 || Math.abs(d.nth) > 53))) fail(value, 'BYDAY', 'ordinal out of range');
+  if (rule.byWeekNo && rule.freq !== 'YEARLY') fail(value, 'BYWEEKNO', 'only with FREQ=YEARLY');
+  if (rule.byYearDay && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq)) fail(value, 'BYYEARDAY', `not with FREQ=${rule.freq}`);
+  if (rule.byMonthDay && rule.freq === 'WEEKLY') fail(value, 'BYMONTHDAY', 'not with FREQ=WEEKLY');
   if (rule.bySetPos) {
     const others = [rule.byDay, rule.byMonthDay, rule.byMonth, rule.byYearDay, rule.byWeekNo, rule.byHour, rule.byMinute, rule.bySecond];
-    if (!others.some((o) => o !== undefined)) fail('BYSETPOS', 'needs another BYxxx part');
+    if (!others.some((o) => o !== undefined)) fail(value, 'BYSETPOS', 'needs another BYxxx part');
   }
   if (dtstartKind === 'date' && (rule.byHour || rule.byMinute || rule.bySecond)) {
-    fail('BYHOUR/BYMINUTE/BYSECOND', 'not allowed when DTSTART is a DATE');
+    fail(value, 'BYHOUR/BYMINUTE/BYSECOND', 'not allowed when DTSTART is a DATE');
   }
   if (dtstartKind === 'date' && ['HOURLY', 'MINUTELY', 'SECONDLY'].includes(rule.freq)) {
-    fail(`FREQ=${rule.freq}`, 'sub-daily frequency with a DATE DTSTART');
+    fail(value, `FREQ=${rule.freq}`, 'sub-daily frequency with a DATE DTSTART');
   }
+}
+
+/** A module-level thrower, not a closure per parse: tsx's keepNames wraps every named closure it makes. */
+function fail(rrule: string, part: string, reason: string): never {
+  throw new RruleParseError(rrule, part, reason);
 }
 
 function parseByDay(item: string): ByDay | undefined {
@@ -167,24 +165,26 @@ export function formatRrule(rule: RecurrenceRule): string {
   if (rule.interval !== 1) parts.push(`INTERVAL=${rule.interval}`);
   if (rule.count !== undefined) parts.push(`COUNT=${rule.count}`);
   if (rule.until !== undefined) parts.push(`UNTIL=${formatUntil(rule.until)}`);
-  const list = (name: string, values: readonly number[] | undefined): void => {
-    if (values) parts.push(`${name}=${values.join(',')}`);
-  };
-  list('BYMONTH', rule.byMonth);
-  list('BYWEEKNO', rule.byWeekNo);
-  list('BYYEARDAY', rule.byYearDay);
-  list('BYMONTHDAY', rule.byMonthDay);
+  pushList(parts, 'BYMONTH', rule.byMonth);
+  pushList(parts, 'BYWEEKNO', rule.byWeekNo);
+  pushList(parts, 'BYYEARDAY', rule.byYearDay);
+  pushList(parts, 'BYMONTHDAY', rule.byMonthDay);
   if (rule.byDay) parts.push(`BYDAY=${rule.byDay.map((d) => `${d.nth ?? ''}${d.day}`).join(',')}`);
-  list('BYHOUR', rule.byHour);
-  list('BYMINUTE', rule.byMinute);
-  list('BYSECOND', rule.bySecond);
-  list('BYSETPOS', rule.bySetPos);
+  pushList(parts, 'BYHOUR', rule.byHour);
+  pushList(parts, 'BYMINUTE', rule.byMinute);
+  pushList(parts, 'BYSECOND', rule.bySecond);
+  pushList(parts, 'BYSETPOS', rule.bySetPos);
   if (rule.wkst !== undefined) parts.push(`WKST=${rule.wkst}`);
   return parts.join(';');
 }
 
+function pushList(parts: string[], name: string, values: readonly number[] | undefined): void {
+  if (values) parts.push(`${name}=${values.join(',')}`);
+}
+
+const compact = (s: string): string => s.replace(/[-:]/g, '');
+
 function formatUntil(until: EventTime): string {
-  const compact = (s: string): string => s.replace(/[-:]/g, '');
   switch (until.kind) {
     case 'date':
       return compact(until.date);
