@@ -64,11 +64,12 @@ export function graphTimeToModel(
   ownZone: string | undefined,
   ctx: TimeContext,
 ): EventTime {
-  const local = parseGraphLocal(value.dateTime, ctx);
+  const { dateTime, timeZone } = value;
+  const local = parseGraphLocal(dateTime, ctx);
   if (allDay) return dateValue(local.slice(0, 10));
-  const returned = resolveGraphZone(value.timeZone);
+  const returned = resolveGraphZone(timeZone);
   if (returned.kind !== 'iana') {
-    throw new GraphConversionError(`unknown response time zone "${value.timeZone}"`, ctx.eventId, ctx.property);
+    throw new GraphConversionError(`unknown response time zone "${timeZone}"`, ctx.eventId, ctx.property);
   }
   const target = ownZone ?? returned.tz;
   return zoned(target === returned.tz ? local : convertLocal(local, returned.tz, target), target);
@@ -115,14 +116,16 @@ export function modelTimeToGraph(t: EventTime, opts: GraphTimeOptions = {}): Gra
  * else originalStartTimeZone / originalEndTimeZone, else the zone Graph answered in.
  */
 export function graphEventTimes(e: GraphEvent, zone?: string): { start: EventTime; end: EventTime } {
-  if (!e.start || !e.end) {
-    throw new GraphConversionError('event has no start/end', e.id, e.start ? 'end' : 'start');
+  // Each property read once: events come in many shapes, so every read is a look-up.
+  const { start, end, id, isAllDay, originalStartTimeZone, originalEndTimeZone } = e;
+  if (!start || !end) {
+    throw new GraphConversionError('event has no start/end', id, start ? 'end' : 'start');
   }
-  const allDay = e.isAllDay === true;
-  const startZone = zone ?? eventZone(e.originalStartTimeZone);
-  const endZone = eventZone(e.originalEndTimeZone) ?? startZone;
+  const allDay = isAllDay === true;
+  const startZone = zone ?? eventZone(originalStartTimeZone);
+  const endZone = eventZone(originalEndTimeZone) ?? startZone;
   return {
-    start: graphTimeToModel(e.start, allDay, startZone, { eventId: e.id, property: 'start' }),
-    end: graphTimeToModel(e.end, allDay, endZone, { eventId: e.id, property: 'end' }),
+    start: graphTimeToModel(start, allDay, startZone, { eventId: id, property: 'start' }),
+    end: graphTimeToModel(end, allDay, endZone, { eventId: id, property: 'end' }),
   };
 }

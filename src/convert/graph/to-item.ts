@@ -53,8 +53,9 @@ function occurrence(e: GraphEvent, zone?: string): EventOccurrence {
  * isAllDay === true, and a spread copy that gains a key is a slow object in V8.
  */
 function withAllDay(e: GraphEvent, isAllDay: boolean | undefined): GraphEvent {
-  const value = e.isAllDay ?? isAllDay;
-  return (value === true) === (e.isAllDay === true) ? e : { ...e, isAllDay: value };
+  const own = e.isAllDay;
+  const value = own ?? isAllDay;
+  return (value === true) === (own === true) ? e : { ...e, isAllDay: value };
 }
 
 export function graphToItem(input: GraphItemInput, opts: { uid?: string } = {}): GraphToItemResult {
@@ -134,13 +135,14 @@ function readInstances(
   const overrides: Record<OccurrenceKey, EventOccurrence> = {};
   const unkeyed: GraphEvent[] = [];
   for (const e of instances) {
-    const key = instanceKey(e, ctx);
+    const type = e.type;
+    const key = instanceKey(e, type, ctx);
     if (key === undefined) {
-      if (e.type === 'exception') unkeyed.push(e);
+      if (type === 'exception') unkeyed.push(e);
       continue;
     }
     present.add(key);
-    if (e.type === 'exception') overrides[key] = asOverride(e, ctx);
+    if (type === 'exception') overrides[key] = asOverride(e, ctx);
   }
   for (const e of unkeyed) {
     const at = nearestUnclaimed(ctx.expected, present, instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone));
@@ -153,12 +155,13 @@ function readInstances(
 }
 
 /** The key of an instance's original start; undefined when it has none to go by. */
-function instanceKey(e: GraphEvent, ctx: InstanceContext): OccurrenceKey | undefined {
-  if (e.originalStart) {
-    const canonical = ctx.allDay ? undefined : canonicalInstantKey(e.originalStart);
-    return canonical ?? graphOccurrenceKey(parseGraphInstant(e.originalStart, e.id, 'originalStart'), ctx.allDay, ctx.zone);
+function instanceKey(e: GraphEvent, type: GraphEvent['type'], ctx: InstanceContext): OccurrenceKey | undefined {
+  const originalStart = e.originalStart;
+  if (originalStart) {
+    const canonical = ctx.allDay ? undefined : canonicalInstantKey(originalStart);
+    return canonical ?? graphOccurrenceKey(parseGraphInstant(originalStart, e.id, 'originalStart'), ctx.allDay, ctx.zone);
   }
-  return e.type === 'occurrence' ? graphOccurrenceKey(instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone), ctx.allDay, ctx.zone) : undefined;
+  return type === 'occurrence' ? graphOccurrenceKey(instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone), ctx.allDay, ctx.zone) : undefined;
 }
 
 /** An exception as an override: its own fields over the master's, its times in the series zone. */
