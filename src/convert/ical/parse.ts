@@ -187,10 +187,10 @@ export function readCalendarObject(root: ICAL.Component, text: string, opts: Ics
   const warnings: string[] = [];
   // Line numbers only serve errors: found when one is raised, not for every object.
   let lines: number[][] | undefined;
-  const linesOf = (i: number) => () => (lines ??= veventPropertyLines(text))[i];
   const times = timeReader(root, opts.floatingTz, skipped);
   const htmlVerdicts: HtmlVerdicts = [];
-  const contexts = vevents.map((v, i) => veventContext(v, uid, linesOf(i), warnings));
+  // Unnamed closures: tsx's keepNames wraps every named one it makes (Object.defineProperty).
+  const contexts = vevents.map((v, i) => veventContext(v, uid, () => (lines ??= veventPropertyLines(text))[i], warnings));
   const masters = contexts.filter((c) => !hasProp(c.props, 'recurrence-id'));
   if (masters.length > 1) masters[1]!.fail('several VEVENTs without RECURRENCE-ID share this UID');
 

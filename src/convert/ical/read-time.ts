@@ -38,27 +38,28 @@ export function timeReader(calendar: ICAL.Component, floatingTz: string | undefi
     if (typeof tzid === 'string') vtimezones.set(tzid, vtz);
   }
   const cache = new Map<string, ZoneReading | ZoneFailure>();
-  const read = (tzid: string): ZoneReading | ZoneFailure => {
-    // A TZID naming a zone by itself wins over its VTIMEZONE (resolveIcalTzid looks at names
-    // first), so such a VTIMEZONE is not even serialised.
-    try {
-      const named = ianaZoneForTzidName(tzid);
-      if (named !== undefined) return { kind: 'iana', tz: named };
-      const vtz = vtimezones.get(tzid);
-      const r = resolveIcalTzid(tzid, vtz instanceof ICAL.Component ? vtz.toString() : vtz && skippedZoneText(vtz));
-      return r.kind === 'iana' ? { kind: 'iana', tz: r.tz } : { kind: 'custom', vtimezone: r.vtimezone };
-    } catch (e) {
-      return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
-    }
-  };
   return {
     floatingTz,
     zone(tzid) {
       let hit = cache.get(tzid);
-      if (hit === undefined) cache.set(tzid, (hit = read(tzid)));
+      if (hit === undefined) cache.set(tzid, (hit = readZone(tzid, vtimezones.get(tzid))));
       return hit;
     },
   };
+}
+
+/** How `tzid` reads, given the VTIMEZONE of that TZID if there is one. */
+function readZone(tzid: string, vtz: ICAL.Component | SkippedZone | undefined): ZoneReading | ZoneFailure {
+  // A TZID naming a zone by itself wins over its VTIMEZONE (resolveIcalTzid looks at names
+  // first), so such a VTIMEZONE is not even serialised.
+  try {
+    const named = ianaZoneForTzidName(tzid);
+    if (named !== undefined) return { kind: 'iana', tz: named };
+    const r = resolveIcalTzid(tzid, vtz instanceof ICAL.Component ? vtz.toString() : vtz && skippedZoneText(vtz));
+    return r.kind === 'iana' ? { kind: 'iana', tz: r.tz } : { kind: 'custom', vtimezone: r.vtimezone };
+  } catch (e) {
+    return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
