@@ -127,6 +127,15 @@ export function graphFields(e: GraphEvent, inherited: EventFields = DEFAULT_EVEN
   return body !== undefined && !people?.length ? withBlockAttendees(fields) : fields;
 }
 
+/** graphFields with the event's start and end: an occurrence, made as one object. */
+export function graphOccurrence(e: GraphEvent, start: EventTime, end: EventTime, inherited: EventFields = DEFAULT_EVENT_FIELDS): EventOccurrence {
+  // graphFields' result is fresh and nobody else holds it, so the times go onto it, last, where layout() puts them.
+  const o = graphFields(e, inherited) as Mutable<EventOccurrence>;
+  o.start = start;
+  o.end = end;
+  return o;
+}
+
 /** `fields` with its start and end: an occurrence. */
 export function withTimes(fields: EventFields, start: EventTime, end: EventTime): EventOccurrence {
   return layout(fields, { start, end });

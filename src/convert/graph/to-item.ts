@@ -11,7 +11,7 @@ import type { GraphEvent } from '../../graph/types.js';
 import { expectedOccurrences, inferCancelled, nearestUnclaimed, type ExpectedOccurrence } from './cancellations.js';
 import { EmptySeriesError, GraphRecurrenceError, graphToRule } from './deps.js';
 import { GraphConversionError } from './errors.js';
-import { graphFields, withTimes } from './fields-from-graph.js';
+import { graphFields, graphOccurrence, withTimes } from './fields-from-graph.js';
 import { canonicalInstantKey, graphOccurrenceKey, parseGraphInstant } from './instants.js';
 import { shiftWall } from './occurrences.js';
 import { eventZone, graphEventTimes } from './times.js';
@@ -44,7 +44,7 @@ function uidOf(e: GraphEvent, given: string | undefined): string {
 
 function occurrence(e: GraphEvent, zone?: string): EventOccurrence {
   const { start, end } = graphEventTimes(e, zone);
-  return withTimes(graphFields(e), start, end);
+  return graphOccurrence(e, start, end);
 }
 
 /**
@@ -167,7 +167,7 @@ function instanceKey(e: GraphEvent, type: GraphEvent['type'], ctx: InstanceConte
 /** An exception as an override: its own fields over the master's, its times in the series zone. */
 function asOverride(e: GraphEvent, ctx: InstanceContext): EventOccurrence {
   const { start, end } = graphEventTimes(withAllDay(e, ctx.master.isAllDay), eventZone(e.originalStartTimeZone) ?? ctx.zone);
-  return withTimes(graphFields(e, ctx.fields), start, end);
+  return graphOccurrence(e, start, end, ctx.fields);
 }
 
 function ruleOf(master: GraphEvent, start: EventTime, zone: string): ReturnType<typeof graphToRule> {
