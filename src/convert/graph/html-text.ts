@@ -126,9 +126,19 @@ const DROPPED_NAMES: ReadonlySet<string> = new Set(['head', 'style', 'script', '
 const LINK_CLOSE_RE = /<\/a\s*>/gi;
 const ALL_SPACE_RE = /^\s*$/;
 
-/** SPACE_RUN_RE's collapse, skipped (as a no-op) for text whose only whitespace is lone spaces. */
-const collapseSpaces = (t: string): string =>
-  t.includes('  ') || t.includes('\n') || t.includes('\r') || t.includes('\t') || t.includes('\f') ? t.replace(SPACE_RUN_RE, ' ') : t;
+/**
+ * SPACE_RUN_RE's collapse: whitespace alone (the line breaks between tags) is one space, and the regex
+ * is skipped (as a no-op) for text whose only whitespace is lone spaces.
+ */
+function collapseSpaces(t: string): string {
+  if (t.length > 0 && isAllHtmlSpace(t)) return ' ';
+  return t.includes('  ') || t.includes('\n') || t.includes('\r') || t.includes('\t') || t.includes('\f') ? t.replace(SPACE_RUN_RE, ' ') : t;
+}
+
+function isAllHtmlSpace(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (!isHtmlSpace(t.charCodeAt(i))) return false;
+  return true;
+}
 
 const isHtmlSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
