@@ -17,27 +17,13 @@ export interface TimeContext {
   readonly property: string;
 }
 
+const GRAPH_LOCAL_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,7})?$/;
+
 /** Graph's '2017-04-15T11:00:00.0000000' (7 fraction digits, no offset) as a model local string. */
 export function parseGraphLocal(dateTime: string, ctx: TimeContext): LocalDateTimeString {
-  if (!isGraphLocal(dateTime)) throw new GraphConversionError(`not a Graph dateTime "${dateTime}"`, ctx.eventId, ctx.property);
-  return dateTime.length === 19 ? dateTime : dateTime.slice(0, 19);
-}
-
-/**
- * 'YYYY-MM-DDTHH:mm:ss' with an optional fraction of 1–7 digits (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?$/),
- * checked by character code: it runs for every start and end read.
- */
-function isGraphLocal(s: string): boolean {
-  const n = s.length;
-  if (n !== 19 && (n < 21 || n > 27 || s.charCodeAt(19) !== 46)) return false;
-  for (let i = 0; i < n; i++) {
-    if (i === 19) continue;
-    const c = s.charCodeAt(i);
-    // '-' 45 at 4 and 7, 'T' 84 at 10, ':' 58 at 13 and 16, ASCII digits elsewhere.
-    const want = i === 4 || i === 7 ? 45 : i === 10 ? 84 : i === 13 || i === 16 ? 58 : -1;
-    if (want < 0 ? c < 48 || c > 57 : c !== want) return false;
-  }
-  return true;
+  const m = GRAPH_LOCAL_RE.exec(dateTime);
+  if (!m) throw new GraphConversionError(`not a Graph dateTime "${dateTime}"`, ctx.eventId, ctx.property);
+  return m[1]!;
 }
 
 /**
