@@ -32,8 +32,18 @@ interface Plan {
   readonly setPos: readonly number[] | undefined;
 }
 
-const ints = (xs: readonly number[] | undefined, ok: (n: number) => boolean): boolean =>
-  xs === undefined || (xs.length > 0 && xs.every((n) => Number.isInteger(n) && ok(n)));
+/** Absent, or a non-empty list of integers that all pass `ok`. */
+function ints(xs: readonly number[] | undefined, ok: (n: number) => boolean): boolean {
+  if (xs === undefined) return true;
+  if (xs.length === 0) return false;
+  for (const n of xs) if (!Number.isInteger(n) || !ok(n)) return false;
+  return true;
+}
+
+// Module-level predicates: planOf runs for every expansion, and closures made per call cost allocations.
+const isMonth = (m: number): boolean => m >= 1 && m <= 12;
+const isMonthDay = (d: number): boolean => d !== 0;
+const isSetPos = (p: number): boolean => p !== 0 && p >= -366 && p <= 366;
 
 /** The rule as a plan, or undefined when its shape is one this walker leaves to rrule. */
 function planOf(rule: RecurrenceRule, dtstart: WallMs): Plan | undefined {
@@ -42,29 +52,34 @@ function planOf(rule: RecurrenceRule, dtstart: WallMs): Plan | undefined {
   if (rule.byYearDay || rule.byWeekNo || rule.byHour || rule.byMinute || rule.bySecond) return undefined;
   if (!Number.isInteger(rule.interval) || rule.interval < 1) return undefined;
   if (rule.count !== undefined && !(Number.isInteger(rule.count) && rule.count > 0)) return undefined;
-  if (byDay?.length === 0 || !ints(byMonth, (m) => m >= 1 && m <= 12) || !ints(byMonthDay, (d) => d !== 0)) return undefined;
-  if (!ints(bySetPos, (p) => p !== 0 && p >= -366 && p <= 366)) return undefined;
+  if (byDay?.length === 0 || !ints(byMonth, isMonth) || !ints(byMonthDay, isMonthDay)) return undefined;
+  if (!ints(bySetPos, isSetPos)) return undefined;
   const periodic = freq === 'MONTHLY' || freq === 'YEARLY';
   if (bySetPos && !periodic) return undefined;
   if (byMonthDay && freq === 'WEEKLY') return undefined;
-  if (byDay?.some((d) => d.nth !== undefined && !Number.isInteger(d.nth))) return undefined;
-  // rrule reads an ordinal only for MONTHLY/YEARLY (a 0 or absent one means every such weekday).
-  const plain = byDay?.filter((d) => !periodic || !d.nth) ?? [];
-  const ordinal = periodic ? (byDay?.filter((d) => d.nth) ?? []) : [];
+  // Plain weekdays as bits, ordinals per month; rrule reads an ordinal only for MONTHLY/YEARLY (a 0 or
+  // absent one means every such weekday).
+  let weekdays = 0;
+  let nth: { wd: number; n: number }[] | undefined;
+  for (const d of byDay ?? []) {
+    if (d.nth !== undefined && !Number.isInteger(d.nth)) return undefined;
+    if (periodic && d.nth) (nth ??= []).push({ wd: WEEKDAY_INDEX[d.day], n: d.nth });
+    else weekdays |= 1 << WEEKDAY_INDEX[d.day];
+  }
   const start = civilOfDay(Math.floor(dtstart / DAY_MS));
   // RFC 5545 §3.3.10 (and rrule): parts a rule leaves out are taken from DTSTART.
   const defaults = !byDay && !byMonthDay;
   if (freq === 'YEARLY' && !byMonth && !defaults) return undefined;
-  let months = (byMonth ?? []).reduce((bits, m) => bits | (1 << m), 0);
+  let months = 0;
+  for (const m of byMonth ?? []) months |= 1 << m;
   if (freq === 'YEARLY' && defaults && !byMonth) months = 1 << start.m;
-  const weekdays = plain.reduce((bits, d) => bits | (1 << WEEKDAY_INDEX[d.day]), 0);
   return {
     freq,
     interval: rule.interval,
     count: rule.count,
     months,
     weekdays: freq === 'WEEKLY' && defaults ? 1 << weekdayOfDay(Math.floor(dtstart / DAY_MS)) : weekdays,
-    nth: ordinal.length > 0 ? ordinal.map((d) => ({ wd: WEEKDAY_INDEX[d.day], n: d.nth! })) : undefined,
+    nth,
     monthDays: byMonthDay ?? (periodic && defaults ? [start.d] : undefined),
     setPos: bySetPos,
   };
