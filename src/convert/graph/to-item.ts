@@ -61,7 +61,7 @@ function withAllDay(e: GraphEvent, isAllDay: boolean | undefined): GraphEvent {
 export function graphToItem(input: GraphItemInput, opts: { uid?: string } = {}): GraphToItemResult {
   if ('event' in input) {
     const e = input.event;
-    if (e.recurrence) return graphToItem({ master: e }, opts);
+    if (e.recurrence) return seriesToItem(e, [], undefined, opts.uid);
     if (e.type === 'occurrence' || e.type === 'exception') {
       throw new GraphConversionError(`an ${e.type} is part of a series, not an item`, e.id, 'type');
     }
