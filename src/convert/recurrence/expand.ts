@@ -103,6 +103,15 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
       });
     }
   }
-  const out = [...found.values()].sort((a, b) => a.ms - b.ms);
+  const out = Array.from(found.values());
+  // Walls come in order, so the instants nearly always do too: sorted only when they are not (DST, RDATEs).
+  if (!inInstantOrder(out)) out.sort(byInstant);
   return out.length > limit ? out.slice(0, limit) : out;
+}
+
+const byInstant = (a: ExpandedOccurrence, b: ExpandedOccurrence): number => a.ms - b.ms;
+
+function inInstantOrder(list: readonly ExpandedOccurrence[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.ms > list[i]!.ms) return false;
+  return true;
 }
