@@ -3,7 +3,7 @@ import type { CalendarItem, EventOccurrence, EventTime, OccurrenceKey } from '..
 import { timeForKey } from './read-time.js';
 import { serializeItem } from './serialize-item.js';
 import { ALL_DAY_X } from './vocabulary.js';
-import { ComponentBuilder } from './write-spec.js';
+import { ComponentBuilder } from './write-builder.js';
 import { writeVevent } from './write-vevent.js';
 import { setTimeProperty, timeProperties } from './write-time.js';
 

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import type { Params, PropSpec } from './write-spec.js';
+import type { Params } from './write-spec.js';
 
 /**
  * Our own iCalendar content-line writer, for objects we write from scratch (itemToIcs).
@@ -188,7 +188,7 @@ interface LineDesign {
   readonly structuredValue?: string;
 }
 
-/** Per property name (static: the few names the mapping writes), what propertyLine needs of the design. */
+/** Per property name (static: the few names the mapping writes), what a content line needs of the design. */
 const lineDesigns = new Map<string, LineDesign>();
 
 function lineDesign(name: string): LineDesign {
@@ -237,10 +237,4 @@ export function listValue(name: string, type: string, values: readonly (string |
   const separator = structured ? design.structuredValue : design.multiValue;
   if (separator !== undefined) for (let i = 1; i < values.length; i++) value += separator + valueText(values[i]!, type);
   return value;
-}
-
-/** One property as a folded content line (no line end). */
-export function propertyLine(spec: PropSpec): string {
-  if (spec.values.length === 0) return `${lineHead(spec.name, lineDesign(spec.name).defaultType, spec.params)}:`;
-  return contentLine(lineHead(spec.name, spec.type, spec.params), spec.params, listValue(spec.name, spec.type, spec.values, spec.structured === true));
 }

@@ -1,19 +1,10 @@
 import { contentLine, escapeTextLines, lineHead, listValue, valueText } from './serialize-line.js';
 import { TIME_PROPS, addZoneUse, noZoneUses, type ZoneUses } from './vtimezones.js';
+import type { EventFields } from '../../model/index.js';
+import { FIELD_ORDER, FIELD_PROPS } from './write-mapping.js';
 import type { ComponentWriter, Params } from './write-spec.js';
 
 const CRLF = '\r\n';
-
-/** Values shorter than this are cheaper to write again than to look up. */
-const MEMO_MIN_LENGTH = 64;
-
-interface Written {
-  readonly head: string;
-  readonly value: string;
-  /** Written by text() (line breaks normalized) rather than prop(). */
-  readonly lines: boolean;
-  readonly line: string;
-}
 
 /** A TZID a time property of the open VEVENT uses, with the values that need its years. */
 interface ZoneUse {
@@ -40,11 +31,12 @@ export class IcsTextWriter implements ComponentWriter {
   out = '';
   readonly zones: ZoneUses = noZoneUses();
   /**
-   * Overrides repeat the master's long DESCRIPTION and HTML, so a long single value is escaped and
-   * folded once per object. The few long lines of an object are compared directly (string equality is
-   * a length check and a memcmp; a Map would hash them).
+   * Per field (FIELD_ORDER index), the value the object's first VEVENT held and the lines written for
+   * it. Overrides mostly hold the master's very objects (body, HTML, attendees …), and a field's lines
+   * depend on its value alone (FIELD_PROPS), so they are written once per object. Lives for one object.
    */
-  private readonly written: Written[] = [];
+  private readonly fieldValues: unknown[] = [];
+  private readonly fieldLines: string[] = [];
   private readonly veventZones: ZoneUse[] = [];
 
   begin(name: string): void {
@@ -62,16 +54,12 @@ export class IcsTextWriter implements ComponentWriter {
   }
 
   prop(name: string, type: string, value: string | number, params?: Params): void {
-    const head = lineHead(name, type, params);
     if (params?.tzid !== undefined) this.veventZones.push({ name, tzid: params.tzid, values: [value] });
-    if (typeof value === 'string' && value.length >= MEMO_MIN_LENGTH) this.out += this.memo(head, params, value, type, false);
-    else this.out += contentLine(head, params, valueText(value, type)) + CRLF;
+    this.out += contentLine(lineHead(name, type, params), params, valueText(value, type)) + CRLF;
   }
 
   text(name: string, value: string, params?: Params): void {
-    const head = lineHead(name, 'text', params);
-    if (value.length >= MEMO_MIN_LENGTH) this.out += this.memo(head, params, value, 'text', true);
-    else this.out += contentLine(head, params, escapeTextLines(value)) + CRLF;
+    this.out += contentLine(lineHead(name, 'text', params), params, escapeTextLines(value)) + CRLF;
   }
 
   list(name: string, type: string, values: readonly (string | number)[], params?: Params, structured = false): void {
@@ -79,13 +67,23 @@ export class IcsTextWriter implements ComponentWriter {
     this.out += contentLine(lineHead(name, type, params), params, listValue(name, type, values, structured)) + CRLF;
   }
 
-  /** The line for a long single value, written once per object. */
-  private memo(head: string, params: Params | undefined, value: string, type: string, lines: boolean): string {
-    // The head decides where the folds fall, so it is part of what must match.
-    for (const w of this.written) if (w.value === value && w.head === head && w.lines === lines) return w.line;
-    const line = contentLine(head, params, lines ? escapeTextLines(value) : valueText(value, type)) + CRLF;
-    this.written.push({ head, value, lines, line });
-    return line;
+  fields(n: EventFields): void {
+    const first = this.fieldLines.length === 0;
+    for (let i = 0; i < FIELD_ORDER.length; i++) {
+      const key = FIELD_ORDER[i]!;
+      if (first) {
+        const before = this.out;
+        this.out = '';
+        FIELD_PROPS[key](n, this);
+        this.fieldValues.push(n[key]);
+        this.fieldLines.push(this.out);
+        this.out = before + this.out;
+      } else if (n[key] === this.fieldValues[i]) {
+        this.out += this.fieldLines[i];
+      } else {
+        FIELD_PROPS[key](n, this);
+      }
+    }
   }
 
   /** TZIDs of the VEVENT in the order addMissingVtimezones finds them (TIME_PROPS), which orders the VTIMEZONEs. */

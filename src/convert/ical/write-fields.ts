@@ -5,7 +5,8 @@ import { primaryAlarm } from './alarms.js';
 import { readMeetingUrl } from './read-fields.js';
 import { ALT_DESC, CDO_BUSY, EXTRA_LOCATION_X, MEETING_URL_PROPS, SENSITIVITY_X, calAddressEmail } from './vocabulary.js';
 import { propsOf, uriValue, writeReminderAlarm } from './write-mapping.js';
-import { ComponentBuilder, toProperty, type PropSpec } from './write-spec.js';
+import { ComponentBuilder } from './write-builder.js';
+import { toProperty, type PropSpec } from './write-spec.js';
 
 /**
  * In-place writers for the mapped fields, one per EventFields key, for VEVENTs we patch. The values

@@ -71,7 +71,11 @@ function attendee(w: PropWriter, a: Attendee): void {
 
 const CONFERENCE_PARAMS: Params = { feature: 'VIDEO' };
 
-/** The properties for each field, written to `w`; reminderMinutesBefore maps to a VALARM instead (writeReminderAlarm). */
+/**
+ * The properties for each field, written to `w`; reminderMinutesBefore maps to a VALARM instead
+ * (writeReminderAlarm). Each entry reads its own field only, so the text writer may replay what an
+ * entry wrote for the same value (serialize-writer.ts).
+ */
 export const FIELD_PROPS: Record<Exclude<keyof EventFields, 'reminderMinutesBefore'>, PropMapping> = {
   summary: (n, w) => text(w, 'summary', n.summary),
   description: (n, w) => text(w, 'description', n.description),
@@ -126,7 +130,8 @@ export function writeReminderAlarm(n: EventFields, w: ComponentWriter): void {
   w.end('valarm');
 }
 
-const FIELD_ORDER = Object.keys(FIELD_PROPS) as (keyof typeof FIELD_PROPS)[];
+/** The fields in mapping order: the order of a VEVENT's properties. */
+export const FIELD_ORDER = Object.keys(FIELD_PROPS) as (keyof typeof FIELD_PROPS)[];
 
 /** Every field's properties, in mapping order. */
 export function writeFieldProps(n: EventFields, w: PropWriter): void {

@@ -1,9 +1,11 @@
 import ICAL from 'ical.js';
+import type { EventFields } from '../../model/index.js';
 
 /**
  * What the field mapping writes to: one interface, two writers. serialize-writer.ts writes content
  * lines straight into the text of an object written from scratch (no intermediate objects on the hot
- * path); the collectors below describe properties for the ical.js objects we patch in place.
+ * path); the collector below (and write-builder.ts) describe properties for the ical.js objects we
+ * patch in place.
  */
 
 export type Params = Readonly<Record<string, string>>;
@@ -23,6 +25,11 @@ export interface PropWriter {
 export interface ComponentWriter extends PropWriter {
   begin(name: string): void;
   end(name: string): void;
+  /**
+   * The mapped fields' properties (write-mapping.ts writeFieldProps). The text writer may replay what
+   * a field wrote for an earlier VEVENT of the same object when the field holds the very same value.
+   */
+  fields(n: EventFields): void;
 }
 
 /** One property in jCal's terms: lower-case name, parameters, value type, values. */
@@ -60,35 +67,4 @@ export class PropCollector implements PropWriter {
 export function toProperty(spec: PropSpec): ICAL.Property {
   const head: [string, Record<string, string>, string] = [spec.name, { ...spec.params }, spec.type];
   return new ICAL.Property(spec.structured ? [...head, [...spec.values]] : [...head, ...spec.values]);
-}
-
-/** Builds ical.js components from what is written (newVevent, alarms added by a patch). */
-export class ComponentBuilder extends PropCollector implements ComponentWriter {
-  private readonly open: ICAL.Component[] = [];
-  private done: ICAL.Component | undefined;
-
-  begin(name: string): void {
-    this.flush();
-    this.open.push(new ICAL.Component(name));
-  }
-
-  end(): void {
-    this.flush();
-    const c = this.open.pop()!;
-    const parent = this.open.at(-1);
-    if (parent) parent.addSubcomponent(c);
-    else this.done = c;
-  }
-
-  /** The outermost component, once ended (undefined when nothing was begun). */
-  component(): ICAL.Component | undefined {
-    return this.done;
-  }
-
-  /** Properties come before subcomponents, so the ones collected so far belong to the innermost open component. */
-  private flush(): void {
-    const c = this.open.at(-1);
-    if (c) for (const p of this.props) c.addProperty(toProperty(p));
-    this.props.length = 0;
-  }
 }

@@ -1,6 +1,6 @@
 import type { CalendarSeries, EventOccurrence, EventTime } from '../../model/index.js';
 import { timeForKey } from './read-time.js';
-import { writeFieldProps, writeReminderAlarm } from './write-mapping.js';
+import { writeReminderAlarm } from './write-mapping.js';
 import type { ComponentWriter, PropWriter } from './write-spec.js';
 import { writeTime, writeTimeList } from './write-time.js';
 
@@ -25,7 +25,7 @@ export function writeVevent(
   if (recurrenceId) writeTime(w, 'recurrence-id', recurrenceId);
   writeTime(w, 'dtstart', occ.start);
   writeTime(w, 'dtend', occ.end);
-  writeFieldProps(occ, w);
+  w.fields(occ);
   if (master) writeSeriesProps(w, master.series, master.rrule);
   writeReminderAlarm(occ, w);
   w.end('vevent');
