@@ -38,6 +38,8 @@ export class IcsTextWriter implements ComponentWriter {
   private readonly fieldValues: unknown[] = [];
   private readonly fieldLines: string[] = [];
   private readonly veventZones: ZoneUse[] = [];
+  /** Lines of parameterless properties written so far: name, value, type, line (plainLine). */
+  private readonly plain: (string | number)[] = [];
 
   begin(name: string): void {
     this.out += `BEGIN:${upperName(name)}${CRLF}`;
@@ -54,8 +56,26 @@ export class IcsTextWriter implements ComponentWriter {
   }
 
   prop(name: string, type: string, value: string | number, params?: Params): void {
-    if (params?.tzid !== undefined) this.veventZones.push({ name, tzid: params.tzid, values: [value] });
+    if (params === undefined) {
+      this.out += this.plainLine(name, type, value);
+      return;
+    }
+    if (params.tzid !== undefined) this.veventZones.push({ name, tzid: params.tzid, values: [value] });
     this.out += contentLine(lineHead(name, type, params), params, valueText(value, type)) + CRLF;
+  }
+
+  /**
+   * A property without parameters; every VEVENT of an object repeats some (UID, DTSTAMP, the
+   * reminder's ACTION and TRIGGER), so each such line is written once per object.
+   */
+  private plainLine(name: string, type: string, value: string | number): string {
+    const plain = this.plain;
+    for (let k = 0; k < plain.length; k += 4) {
+      if (plain[k] === name && plain[k + 1] === value && plain[k + 2] === type) return plain[k + 3] as string;
+    }
+    const line = contentLine(lineHead(name, type, undefined), undefined, valueText(value, type)) + CRLF;
+    plain.push(name, value, type, line);
+    return line;
   }
 
   text(name: string, value: string, params?: Params): void {
