@@ -1,3 +1,5 @@
+import { civilOfDay, daysFromCivil, daysInMonth } from '../../model/time.js';
+
 /**
  * Proleptic Gregorian calendar dates as day numbers (days since 1970-01-01), so recurrence
  * arithmetic never touches instants or the host time zone. Conversions use Howard Hinnant's
@@ -26,35 +28,14 @@ export class InvalidDateError extends Error {
   }
 }
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
+export { daysInMonth, isLeapYear } from '../../model/time.js';
 
-const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1]!;
-}
-
-export function dayNumber(year: number, month: number, day: number): DayNumber {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+/** Days since 1970-01-01 of a calendar date (Hinnant's days_from_civil, shared with the model). */
+export const dayNumber = (year: number, month: number, day: number): DayNumber => daysFromCivil(year, month, day);
 
 export function civilDate(n: DayNumber): CivilDate {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  const { y, m, d } = civilOfDay(n);
+  return { year: y, month: m, day: d };
 }
 
 export function weekdayOf(n: DayNumber): WeekdayNumber {
