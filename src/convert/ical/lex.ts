@@ -1,4 +1,5 @@
 import { DESIGN, nameAt, scanName, scanned, type NameInfo } from './lex-names.js';
+import { recurFromIcal } from './lex-recur.js';
 import { dateTimeFromIcal, unescapeIcalText } from './lex-text.js';
 import { simpleVtimezoneAt, type SkippedZone } from './lex-zones.js';
 
@@ -34,6 +35,7 @@ const DECODERS = new Map(
 function decode(value: string, type: string, structured: string | boolean | undefined): unknown {
   if (type === 'text') return unescapeIcalText(value);
   if (type === 'date-time' && (value.length === 15 || value.length === 16)) return dateTimeFromIcal(value);
+  if (type === 'recur') return recurFromIcal(value);
   const fromICAL = DECODERS.get(type);
   return fromICAL ? fromICAL(value, structured) : value;
 }
