@@ -49,7 +49,8 @@ export function parseRrule(value: string, dtstartKind: EventTime['kind']): Recur
   const text = value.trim().replace(/^RRULE:/i, '');
   const rule: Partial<Mutable<RecurrenceRule>> = {};
   const seen = new Set<string>();
-  for (const part of text.split(';').filter((p) => p !== '')) {
+  for (const part of text.split(';')) {
+    if (part === '') continue;
     const eq = part.indexOf('=');
     if (eq <= 0) fail(value, part, 'expected NAME=VALUE');
     const name = part.slice(0, eq).toUpperCase();
@@ -59,14 +60,7 @@ export function parseRrule(value: string, dtstartKind: EventTime['kind']): Recur
     if (val === '') fail(value, part, 'empty value');
     const list = LIST_PARTS[name];
     if (list) {
-      rule[list.field] = val.split(',').map((item) => {
-        const n = INT_RE.test(item) ? Number(item) : NaN;
-        const abs = Math.abs(n);
-        if (!Number.isInteger(n) || abs < list.min || abs > list.max || (n < 0 && !list.signed) || (list.signed && n === 0)) {
-          fail(value, part, `"${item}" is out of range`);
-        }
-        return n;
-      });
+      rule[list.field] = intList(val, list, value, part);
       continue;
     }
     switch (name) {
@@ -86,7 +80,7 @@ export function parseRrule(value: string, dtstartKind: EventTime['kind']): Recur
         rule.until = parseUntil(val) ?? fail(value, part, 'not a DATE or DATE-TIME');
         break;
       case 'BYDAY':
-        rule.byDay = val.split(',').map((item) => parseByDay(item) ?? fail(value, part, `"${item}" is not a weekday`));
+        rule.byDay = byDayList(val, value, part);
         break;
       case 'WKST':
         if (!WEEKDAYS.includes(val as Weekday)) fail(value, part, 'not a weekday');
@@ -123,6 +117,26 @@ function checkCombination(rule: RecurrenceRule, dtstartKind: EventTime['kind'], 
   if (dtstartKind === 'date' && ['HOURLY', 'MINUTELY', 'SECONDLY'].includes(rule.freq)) {
     fail(value, `FREQ=${rule.freq}`, 'sub-daily frequency with a DATE DTSTART');
   }
+}
+
+/** An integer BY list; loops rather than map callbacks, which would be closures made per part. */
+function intList(val: string, list: { min: number; max: number; signed: boolean }, value: string, part: string): number[] {
+  const out: number[] = [];
+  for (const item of val.split(',')) {
+    const n = INT_RE.test(item) ? Number(item) : NaN;
+    const abs = Math.abs(n);
+    if (!Number.isInteger(n) || abs < list.min || abs > list.max || (n < 0 && !list.signed) || (list.signed && n === 0)) {
+      fail(value, part, `"${item}" is out of range`);
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+function byDayList(val: string, value: string, part: string): ByDay[] {
+  const out: ByDay[] = [];
+  for (const item of val.split(',')) out.push(parseByDay(item) ?? fail(value, part, `"${item}" is not a weekday`));
+  return out;
 }
 
 /** A module-level thrower, not a closure per parse: tsx's keepNames wraps every named closure it makes. */
