@@ -12,6 +12,12 @@ interface ValueDesign {
   toICAL?: (value: unknown) => string;
 }
 const VALUES = (ICAL.design as unknown as { icalendar: { value: Record<string, ValueDesign> } }).icalendar.value;
+const numericDayToIcalDay = (ICAL.Recur as unknown as { numericDayToIcalDay(day: number): string }).numericDayToIcalDay;
+/** Upper-case names of the rule parts clients write (others are upper-cased as met). */
+const PART_NAMES: Readonly<Record<string, string>> = {
+  freq: 'FREQ', interval: 'INTERVAL', count: 'COUNT', until: 'UNTIL', wkst: 'WKST', byday: 'BYDAY', bymonth: 'BYMONTH',
+  bymonthday: 'BYMONTHDAY', bysetpos: 'BYSETPOS',
+};
 /** The value types ical.js wraps in objects (Time, Duration, Recur …): `type in VALUES && 'decorate' in VALUES[type]`. */
 const DECORATED = new Set(Object.keys(VALUES).filter((type) => 'decorate' in VALUES[type]!));
 
@@ -57,5 +63,22 @@ export function firstValue(component: ICAL.Component, name: string): unknown {
  */
 export function plainRecurText(p: JcalProperty): string | undefined {
   if (p.length !== 4 || p[2] !== 'recur' || Object.keys(p[1]).length > 0) return undefined;
-  return VALUES.recur!.toICAL!(p[3]);
+  return recurToIcal(p[3] as Record<string, unknown>);
+}
+
+/**
+ * ical.js's recur toICAL step for step (UNTIL through the date or date-time writer by length, a
+ * numeric WKST as its day name, lists joined by ","), without its entry pairs and per-part
+ * upper-casing of known names.
+ */
+export function recurToIcal(data: Record<string, unknown>): string {
+  let text = '';
+  for (const key of Object.keys(data)) {
+    let value = data[key];
+    if (key === 'until') value = VALUES[(value as string).length > 10 ? 'date-time' : 'date']!.toICAL!(value);
+    else if (key === 'wkst') value = typeof value === 'number' ? numericDayToIcalDay(value) : value;
+    else if (Array.isArray(value)) value = value.join(',');
+    text += `${text === '' ? '' : ';'}${Object.hasOwn(PART_NAMES, key) ? PART_NAMES[key]! : key.toUpperCase()}=${String(value)}`;
+  }
+  return text;
 }

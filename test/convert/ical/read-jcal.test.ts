@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { allProps, firstProp, firstValue, paramOf, plainRecurText, propsOf } from '../../../src/convert/ical/read-jcal.js';
+import { allProps, firstProp, firstValue, paramOf, plainRecurText, propsOf, recurToIcal } from '../../../src/convert/ical/read-jcal.js';
 
 const vevent = (...lines: string[]): ICAL.Component =>
   new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', ...lines, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n'))).getFirstSubcomponent('vevent')!;
@@ -33,5 +34,25 @@ describe('read-jcal: the Component API answers, read from jCal', () => {
       assert.equal(`RRULE:${plainRecurText(firstProp(propsOf(v), 'rrule')!)}`, v.getFirstProperty('rrule')!.toICALString(), rule);
     }
     assert.equal(plainRecurText(firstProp(propsOf(vevent('RRULE;X-A=1:FREQ=DAILY')), 'rrule')!), undefined);
+  });
+
+  it('recurToIcal writes any decoded rule as the recur type writes it (any case, X- parts, odd orders, repeats)', () => {
+    const recur = (ICAL.design as unknown as { icalendar: { value: { recur: { toICAL(d: unknown): string } } } }).icalendar.value.recur;
+    const decode = (ICAL.Recur as unknown as { _stringToData(t: string, ical: boolean): Record<string, unknown> })._stringToData;
+    const name = fc.constantFrom('FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'WKST', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYSETPOS', 'BYHOUR', 'byday', 'Until', 'wkst', 'X-A', 'RSCALE');
+    const value = fc.constantFrom('DAILY', 'WEEKLY', 'MO', 'TU,TH', '-1SU,1MO', 'SU', '3', '1,15', '-1', '0', '20260601T000000Z', '20260601T000000', '20260601', 'abc', '');
+    const rule = fc.array(fc.tuple(name, value).map(([n, v]) => `${n}=${v}`), { minLength: 1, maxLength: 6 }).map((ps) => ps.join(';'));
+    fc.assert(
+      fc.property(rule, (text) => {
+        let data: Record<string, unknown>;
+        try {
+          data = decode(text, true);
+        } catch {
+          return; // ical.js rejects it: no jCal holds such a rule
+        }
+        assert.equal(recurToIcal(data), recur.toICAL(data), text);
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
