@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_EVENT_FIELDS, type EventFields, type EventOccurrence, type EventTime } from '../../../src/model/index.js';
 
@@ -48,4 +49,13 @@ export function pythonOccurrenceStarts(text: string, from: string, to: string): 
   const run = spawnSync('/usr/bin/python3', ['-c', script], { input: text, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`recurring_ical_events failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as { start: string; summary: string }[];
+}
+
+/** ICAL.parse's result, or its error message: the reference our own lexer is held to. */
+export function icalParseOrError(text: string): unknown {
+  try {
+    return ICAL.parse(text);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
 }

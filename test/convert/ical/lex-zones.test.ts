@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { lexCalendar, type JcalComponent } from '../../../src/convert/ical/lex.js';
 import { simpleVtimezoneAt, type SkippedZone } from '../../../src/convert/ical/lex-zones.js';
 import { icsToItem, parseCalendar, readCalendarObject } from '../../../src/convert/ical/parse.js';
-import { fixture } from './helpers.js';
+import { fixture, icalParseOrError as reference } from './helpers.js';
 
 /** The jCal with each kept VTIMEZONE read by ICAL.parse and put back where it stood. */
 function restored(jcal: JcalComponent, skipped: readonly SkippedZone[]): JcalComponent {
@@ -17,13 +17,6 @@ function restored(jcal: JcalComponent, skipped: readonly SkippedZone[]): JcalCom
   return [jcal[0], jcal[1], children];
 }
 
-function reference(text: string): unknown {
-  try {
-    return ICAL.parse(text);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-}
 
 /** Kept or not, the VTIMEZONEs read as ICAL.parse reads them; returns how many were kept. */
 function assertKeptExactly(text: string): number {

@@ -4,16 +4,8 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { lexCalendar } from '../../../src/convert/ical/lex.js';
 import { dateTimeFromIcal, unescapeIcalText } from '../../../src/convert/ical/lex-text.js';
-import { fixture } from './helpers.js';
+import { fixture, icalParseOrError as reference } from './helpers.js';
 
-/** ICAL.parse's result, or its error message. */
-function reference(text: string): unknown {
-  try {
-    return ICAL.parse(text);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-}
 
 /** The lexer must give ICAL.parse's jCal whenever it answers (it never answers for input ICAL.parse rejects). */
 function assertSame(text: string): boolean {
