@@ -73,15 +73,15 @@ for (const lower of new Set([...Object.keys(DESIGN.property), ...Object.keys(DES
 export const scanned = { end: 0, hash: 0 };
 
 /**
- * Scans line[start…] up to the first `stop1` or `stop2` (or the end), hashing the characters
+ * Scans text[start, limit) up to the first `stop1` or `stop2` (or `limit`), hashing the characters
  * passed; `strict` also stops (end = -1) at a character no iana-token or x-name holds (RFC 5545
  * §3.1: letters, digits, "-").
  */
-export function scanName(line: string, start: number, stop1: number, stop2: number, strict: boolean): void {
+export function scanName(text: string, start: number, limit: number, stop1: number, stop2: number, strict: boolean): void {
   let hash = 0;
   let i = start;
-  for (; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
     if (c === stop1 || c === stop2) break;
     if (strict && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) {
       i = -1;

@@ -63,69 +63,72 @@ function splitValues(buffer: string, delim: string, type: string, out: unknown[]
 }
 
 /**
- * Parameters from `line[start]` (a ";") on, RFC 5545 §3.2: NAME=value or NAME="value", decoded as
- * ical.js does (RFC 6868, then the parameter's value type: TEXT unescapes backslashes). Returns the
- * index where ical.js starts looking for the ":" before the value.
+ * What lexParams saw of VALUE: the property's value type, kept out of the parameter object rather
+ * than added and deleted as ical.js does (same result; a delete would turn every such object into
+ * a slow dictionary). One shared record, read right after each call.
  */
-function lexParams(line: string, start: number, params: Record<string, unknown>): number {
+const valueParam: { type: unknown } = { type: undefined };
+
+/**
+ * Parameters from `src[start]` (a ";") on, up to `end` (the line's end), RFC 5545 §3.2: NAME=value
+ * or NAME="value", decoded as ical.js does (RFC 6868, then the parameter's value type: TEXT unescapes
+ * backslashes). Returns the index where ical.js starts looking for the ":" before the value.
+ */
+function lexParams(src: string, start: number, end: number, params: Record<string, unknown>): number {
   let i = start;
+  valueParam.type = undefined;
   for (;;) {
-    scanName(line, i + 1, 61 /* = */, 61, true);
+    scanName(src, i + 1, end, 61 /* = */, 61, true);
     const eq = scanned.end;
-    if (eq === -1 || eq === line.length || eq === i + 1) throw new NotPlain();
-    const info = nameAt(line, i + 1, eq, scanned.hash);
-    const lcname = info.name;
+    if (eq === -1 || eq === end || eq === i + 1) throw new NotPlain();
+    const info = nameAt(src, i + 1, eq, scanned.hash);
     const design = info.param;
     if (design?.multiValue) throw new NotPlain();
-    let raw: string;
-    let end: number;
+    let rawEnd: number;
     let valueStart: number;
-    if (line.charCodeAt(eq + 1) === 34 /* " */) {
+    if (src.charCodeAt(eq + 1) === 34 /* " */) {
       valueStart = eq + 2;
-      const close = line.indexOf('"', valueStart);
-      if (close === -1) throw new NotPlain();
-      raw = line.slice(valueStart, close);
-      end = close + 1;
+      rawEnd = src.indexOf('"', valueStart);
+      if (rawEnd === -1 || rawEnd >= end) throw new NotPlain();
+      i = rawEnd + 1;
     } else {
       valueStart = eq + 1;
       // An unquoted value runs to the next ";" or ":", whichever comes first.
-      const semicolon = line.indexOf(';', valueStart);
-      const colon = line.indexOf(':', valueStart);
-      end = semicolon === -1 ? colon : colon === -1 ? semicolon : Math.min(semicolon, colon);
-      if (end === -1) throw new NotPlain();
-      raw = line.slice(valueStart, end);
+      rawEnd = valueStart;
+      for (let c = src.charCodeAt(rawEnd); c !== 59 && c !== 58; c = src.charCodeAt(rawEnd)) {
+        if (++rawEnd >= end) throw new NotPlain();
+      }
+      i = rawEnd;
     }
+    const raw = src.slice(valueStart, rawEnd);
     const unescaped = raw.includes('^') ? raw.replace(RFC6868, (x) => RFC6868_MAP[x]!) : raw;
     const value = decode(unescaped, design?.valueType ?? 'text', undefined);
-    params[lcname] = value;
-    const next = line.charCodeAt(end);
+    if (info.name === 'value') valueParam.type = value;
+    else params[info.name] = value;
+    const next = src.charCodeAt(i);
     if (next === 58 /* : */) {
       // ical.js looks for the value's ":" from the decoded length past the value's start, which
       // falls short by what decoding removed: repeat its arithmetic so the same ":" is found.
       if (typeof value !== 'string') throw new NotPlain();
       return valueStart + (raw.length - unescaped.length) + value.length;
     }
-    if (next !== 59 /* ; */) throw new NotPlain();
-    i = end;
+    if (next !== 59 /* ; */ || i >= end) throw new NotPlain();
   }
 }
 
-/** One property line into `component`, as ical.js's _handleContentLine does. */
-function lexProperty(line: string, info: NameInfo, nameEnd: number, withParams: boolean, component: JcalComponent): void {
+/** One property line, src[start, end), into `component`, as ical.js's _handleContentLine does. */
+function lexProperty(src: string, end: number, info: NameInfo, nameEnd: number, withParams: boolean, component: JcalComponent): void {
   const params: Record<string, unknown> = {};
   let value: string;
   let typeParam: unknown;
   if (withParams) {
-    const from = lexParams(line, nameEnd, params);
-    const valueColon = line.indexOf(':', from);
-    if (valueColon === -1) throw new NotPlain();
-    value = line.slice(valueColon + 1);
-    if ('value' in params) {
-      typeParam = params.value;
-      delete params.value;
-    }
+    const from = lexParams(src, nameEnd, end, params);
+    typeParam = valueParam.type;
+    const valueColon = src.indexOf(':', from);
+    if (valueColon === -1 || valueColon >= end) throw new NotPlain();
+    value = src.slice(valueColon + 1, end);
   } else {
-    value = line.slice(nameEnd + 1);
+    value = src.slice(nameEnd + 1, end);
   }
   const { name, property: details, multiValue, structured } = info;
   let type: string | undefined;
@@ -162,18 +165,23 @@ export function lexCalendar(text: string, skipped?: SkippedZone[]): JcalComponen
   }
 }
 
-/** One content line: opens or closes a component, or adds a property to `current`. */
-function lexLine(line: string, current: JcalComponent | undefined, stack: JcalComponent[], root: JcalComponent[]): JcalComponent | undefined {
+/**
+ * One content line, src[start, end), not cut out of the text: opens or closes a component, or adds a
+ * property to `current`.
+ */
+function lexLine(
+  src: string, start: number, end: number, current: JcalComponent | undefined, stack: JcalComponent[], root: JcalComponent[],
+): JcalComponent | undefined {
   // The name runs to the first ":" (a value follows) or ";" (parameters follow).
-  scanName(line, 0, 58 /* : */, 59 /* ; */, false);
+  scanName(src, start, end, 58 /* : */, 59 /* ; */, false);
   const nameEnd = scanned.end;
-  if (nameEnd === line.length) throw new NotPlain();
-  const info = nameAt(line, 0, nameEnd, scanned.hash);
-  const withParams = line.charCodeAt(nameEnd) === 59;
+  if (nameEnd === end) throw new NotPlain();
+  const info = nameAt(src, start, nameEnd, scanned.hash);
+  const withParams = src.charCodeAt(nameEnd) === 59;
   // Only BEGIN and END without parameters open or close components, in any case.
   if (!withParams && info.name === 'begin') {
-    scanName(line, nameEnd + 1, -1, -1, false);
-    const component: JcalComponent = [nameAt(line, nameEnd + 1, line.length, scanned.hash).name, [], []];
+    scanName(src, nameEnd + 1, end, -1, -1, false);
+    const component: JcalComponent = [nameAt(src, nameEnd + 1, end, scanned.hash).name, [], []];
     if (current) {
       current[2].push(component);
       stack.push(current);
@@ -189,14 +197,15 @@ function lexLine(line: string, current: JcalComponent | undefined, stack: JcalCo
     return stack.pop();
   }
   if (!current) throw new NotPlain();
-  lexProperty(line, info, nameEnd, withParams, current);
+  lexProperty(src, end, info, nameEnd, withParams, current);
   return current;
 }
 
 /**
  * Unfolds content lines (RFC 5545 §3.1) exactly as ical.js's _eachLine does: lines end at LF (a CR
  * before it is dropped), a line starting with space or tab continues the previous one, empty lines
- * are skipped, the last line is trimmed.
+ * are skipped, the last line is trimmed. A line is lexed in place in `text` (lineStart, lineEnd);
+ * only a folded one is joined into a string of its own (`folded`).
  */
 function lexLines(text: string, skipped: SkippedZone[] | undefined): JcalComponent | JcalComponent[] | undefined {
   const root: JcalComponent[] = [];
@@ -205,7 +214,10 @@ function lexLines(text: string, skipped: SkippedZone[] | undefined): JcalCompone
   const len = text.length;
   let last = text.search(/[^ \t]/);
   if (last === -1) throw new NotPlain();
-  let line: string | undefined;
+  // The pending line: empty when lineEnd === lineStart and `folded` is unset (also before the first line).
+  let lineStart = 0;
+  let lineEnd = 0;
+  let folded: string | undefined;
   let pos: number;
   do {
     pos = text.indexOf('\n', last) + 1;
@@ -216,26 +228,31 @@ function lexLines(text: string, skipped: SkippedZone[] | undefined): JcalCompone
     }
     const first = text.charCodeAt(last);
     if (first === 32 || first === 9) {
-      if (!line) throw new NotPlain();
-      line += text.slice(last + 1, pos - newline);
+      if (folded === undefined) {
+        if (lineEnd === lineStart) throw new NotPlain();
+        folded = text.slice(lineStart, lineEnd);
+      }
+      folded += text.slice(last + 1, pos - newline);
     } else {
-      if (line) current = lexLine(line, current, stack, root);
-      line = text.slice(last, pos - newline);
+      if (folded !== undefined) current = lexLine(folded, 0, folded.length, current, stack, root);
+      else if (lineEnd > lineStart) current = lexLine(text, lineStart, lineEnd, current, stack, root);
+      folded = undefined;
+      lineStart = last;
+      lineEnd = pos - newline;
       // Directly inside the VCALENDAR (open, nothing else open) a VTIMEZONE may be kept as text.
       if (skipped && current && stack.length === 0 && first === 66 /* B */) {
         const zone = simpleVtimezoneAt(text, last);
         if (zone) {
           skipped.push({ tzid: zone.tzid, text: text.slice(last, zone.end), position: current[2].length });
-          line = undefined;
+          lineEnd = lineStart;
           pos = zone.end;
         }
       }
     }
     last = pos;
   } while (pos !== len);
-  // A kept VTIMEZONE is always followed by a line (simpleVtimezoneAt), so `line` is set here.
-  const tail = line!.trim();
-  if (tail.length > 0) current = lexLine(tail, current, stack, root);
+  const tail = (folded ?? text.slice(lineStart, lineEnd)).trim();
+  if (tail.length > 0) current = lexLine(tail, 0, tail.length, current, stack, root);
   if (current) return undefined;
   return root.length === 1 ? root[0] : root;
 }
