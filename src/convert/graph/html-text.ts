@@ -97,9 +97,9 @@ function trimLines(s: string): string {
 export function htmlToText(html: string): string {
   const part = bodyPart(html);
   const text = scanSimpleHtml(part) ?? tagPasses(part);
-  return trimLines(collapseBlanks(decodeEntities(text)))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const lines = trimLines(collapseBlanks(decodeEntities(text)));
+  // The regex only for text that holds a run it would change.
+  return (lines.includes('\n\n\n') ? lines.replace(/\n{3,}/g, '\n\n') : lines).trim();
 }
 
 /** The general reading, one regex pass per rule: tags and source whitespace → text with line breaks. */

@@ -112,7 +112,10 @@ type SeriesParts = Pick<CalendarSeries, 'rule' | 'rdates' | 'cancelled'>;
 function ruleText(ctx: VeventContext, rrule: JcalProperty): string {
   // Without parameters, ical.js writes the property as "RRULE:" and the value as its recur type writes it.
   const written = plainRecurText(rrule) ?? ctx.vevent.getFirstProperty('rrule')!.toICALString().replace(/^RRULE[^:]*:/i, '');
-  const parts = written.toUpperCase().split(';');
+  const upper = written.toUpperCase();
+  // No X- part (the usual case): nothing to warn about or drop.
+  if (!upper.includes('X-')) return upper;
+  const parts = upper.split(';');
   const extensions = parts.filter((p) => p.startsWith('X-'));
   if (extensions.length > 0) ctx.warn(`RRULE extension parts ignored: ${extensions.join(';')}`);
   return parts.filter((p) => !p.startsWith('X-')).join(';');
@@ -153,12 +156,12 @@ function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeRea
   } catch (e) {
     ctx.fail(e instanceof Error ? e.message : String(e), rrules[0]);
   }
-  const rdates = rdateProps.flatMap((p) => readTimeValues(p, ctx, times));
-  const cancelled = [
-    ...new Set(
-      allProps(ctx.props, 'exdate').flatMap((p) => readTimeValues(p, ctx, times).map((t) => keyInMasterForm(t, master.start))),
-    ),
-  ].sort();
+  const rdates: EventTime[] = [];
+  for (const p of rdateProps) for (const t of readTimeValues(p, ctx, times)) rdates.push(t);
+  // Loops rather than flatMap/map callbacks: EXDATE lists run to dozens of values per series.
+  const keys = new Set<OccurrenceKey>();
+  for (const p of allProps(ctx.props, 'exdate')) for (const t of readTimeValues(p, ctx, times)) keys.add(keyInMasterForm(t, master.start));
+  const cancelled = Array.from(keys).sort();
   return { rule, ...(rdates.length > 0 ? { rdates } : {}), cancelled };
 }
 
