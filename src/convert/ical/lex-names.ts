@@ -57,13 +57,20 @@ const EXTRA_NAMES = [
 
 const hashStep = (hash: number, c: number): number => (Math.imul(hash, 31) + c) | 0;
 
+/** A known name as clients write it (upper case); `next` chains names whose hashes collide. */
+interface KnownName {
+  readonly upper: string;
+  readonly info: NameInfo;
+  readonly next: KnownName | undefined;
+}
+
 /** Names as clients write them (upper case), by hash: static data, built once. */
-const KNOWN = new Map<number, { upper: string; info: NameInfo }[]>();
+const KNOWN = new Map<number, KnownName>();
 for (const lower of new Set([...Object.keys(DESIGN.property), ...Object.keys(DESIGN.param), ...EXTRA_NAMES])) {
   const upper = lower.toUpperCase();
   let hash = 0;
   for (let k = 0; k < upper.length; k++) hash = hashStep(hash, upper.charCodeAt(k));
-  KNOWN.set(hash, [...(KNOWN.get(hash) ?? []), { upper, info: nameInfo(lower) }]);
+  KNOWN.set(hash, { upper, info: nameInfo(lower), next: KNOWN.get(hash) });
 }
 
 /**
@@ -95,14 +102,13 @@ export function scanName(text: string, start: number, limit: number, stop1: numb
 
 /** The name in line[start, end) whose hash a scan gave, lower-cased, with its design entries. */
 export function nameAt(line: string, start: number, end: number, hash: number): NameInfo {
-  const candidates = KNOWN.get(hash);
-  if (candidates) {
-    for (const { upper, info } of candidates) {
-      if (upper.length !== end - start) continue;
-      let k = 0;
-      while (k < upper.length && line.charCodeAt(start + k) === upper.charCodeAt(k)) k++;
-      if (k === upper.length) return info;
-    }
+  const length = end - start;
+  for (let known = KNOWN.get(hash); known; known = known.next) {
+    const upper = known.upper;
+    if (upper.length !== length) continue;
+    let k = 0;
+    while (k < length && line.charCodeAt(start + k) === upper.charCodeAt(k)) k++;
+    if (k === length) return known.info;
   }
   return nameInfo(line.slice(start, end).toLowerCase());
 }
