@@ -63,7 +63,16 @@ function readZone(tzid: string, vtz: ICAL.Component | SkippedZone | undefined): 
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(Z?)$/;
+
+/** Whether `s` is 'YYYY-MM-DDTHH:mm:ss' (ASCII digits): localAsUtcMs reads exactly that form, or throws. */
+function isLocalDateTime(s: string): boolean {
+  try {
+    localAsUtcMs(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** UTC wall time of `local` read in a zone known only by its VTIMEZONE. */
 function customLocalToUtc(local: string, vtimezone: string): string {
@@ -77,10 +86,12 @@ function customLocalToUtc(local: string, vtimezone: string): string {
 export function readTimeValue(raw: unknown, prop: JcalProperty, ctx: VeventContext, times: TimeReader): EventTime {
   if (typeof raw !== 'string') ctx.fail(`expected a DATE or DATE-TIME value, got ${JSON.stringify(raw)}`, prop);
   if (DATE_RE.test(raw) && !Number.isNaN(localAsUtcMs(`${raw}T00:00:00`))) return { kind: 'date', date: raw };
-  const m = DATE_TIME_RE.exec(raw);
-  if (!m || Number.isNaN(localAsUtcMs(m[1]!))) ctx.fail(`invalid date-time "${raw}"`, prop);
-  const local = m[1]!;
-  if (m[2] === 'Z') return { kind: 'zoned', local, tz: 'UTC' };
+  // A DATE-TIME is the wall time, 'Z' after it for UTC (RFC 5545 §3.3.5); read without a regex match
+  // and its capture strings, as it runs for every time value.
+  const utc = raw.length === 20 && raw.charCodeAt(19) === 90;
+  const local = utc ? raw.slice(0, 19) : raw;
+  if (!isLocalDateTime(local)) ctx.fail(`invalid date-time "${raw}"`, prop);
+  if (utc) return { kind: 'zoned', local, tz: 'UTC' };
   const tzid = paramOf(prop, 'tzid');
   if (!tzid) return times.floatingTz ? { kind: 'zoned', local, tz: times.floatingTz } : { kind: 'floating', local };
   const zone = times.zone(tzid);
