@@ -27,23 +27,36 @@ interface DesignSet {
 /** ICAL.parse takes its design set from the first component; a VCALENDAR gets the iCalendar one. */
 export const DESIGN = (ICAL.design as unknown as { getDesignSet(name: string): DesignSet }).getDesignSet('vcalendar');
 
-/** What ical.js's parser looks up in the design for a (lower-case) name: the same `in` lookups, done once. */
+/**
+ * What ical.js's parser looks up in the design for a (lower-case) name: the same `in` lookups and
+ * reads, done once, so the lexer reads one shape of record instead of the design's many shapes.
+ */
 export interface NameInfo {
   readonly name: string;
   readonly property: PropertyDesign | undefined;
+  /** Whether the property's design has a detectType (called on `property`). */
+  readonly detects: boolean;
+  /** The type a value gets without VALUE and detectType: the design's default, "unknown" for unknown names. */
+  readonly defaultType: string;
   readonly multiValue: string | false;
   readonly structured: string | false;
-  readonly param: ParamDesign | undefined;
+  /** As a parameter: whether the design makes it multi-valued, and the type its value decodes as. */
+  readonly paramMultiValue: boolean;
+  readonly paramType: string;
 }
 
 function nameInfo(name: string): NameInfo {
   const property = name in DESIGN.property ? DESIGN.property[name] : undefined;
+  const param = name in DESIGN.param ? DESIGN.param[name] : undefined;
   return {
     name,
     property,
+    detects: property !== undefined && 'detectType' in property,
+    defaultType: property ? property.defaultType! : 'unknown',
     multiValue: property && 'multiValue' in property ? property.multiValue! : false,
     structured: property && 'structuredValue' in property ? property.structuredValue! : false,
-    param: name in DESIGN.param ? DESIGN.param[name] : undefined,
+    paramMultiValue: Boolean(param?.multiValue),
+    paramType: param?.valueType ?? 'text',
   };
 }
 

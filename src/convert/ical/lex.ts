@@ -82,8 +82,7 @@ function lexParams(src: string, start: number, end: number, params: Record<strin
     const eq = scanned.end;
     if (eq === -1 || eq === end || eq === i + 1) throw new NotPlain();
     const info = nameAt(src, i + 1, eq, scanned.hash);
-    const design = info.param;
-    if (design?.multiValue) throw new NotPlain();
+    if (info.paramMultiValue) throw new NotPlain();
     let rawEnd: number;
     let valueStart: number;
     if (src.charCodeAt(eq + 1) === 34 /* " */) {
@@ -102,7 +101,7 @@ function lexParams(src: string, start: number, end: number, params: Record<strin
     }
     const raw = src.slice(valueStart, rawEnd);
     const unescaped = raw.includes('^') ? raw.replace(RFC6868, (x) => RFC6868_MAP[x]!) : raw;
-    const value = decode(unescaped, design?.valueType ?? 'text', undefined);
+    const value = decode(unescaped, info.paramType, undefined);
     if (info.name === 'value') valueParam.type = value;
     else params[info.name] = value;
     const next = src.charCodeAt(i);
@@ -130,13 +129,10 @@ function lexProperty(src: string, end: number, info: NameInfo, nameEnd: number, 
   } else {
     value = src.slice(nameEnd + 1, end);
   }
-  const { name, property: details, multiValue, structured } = info;
+  const { name, multiValue, structured } = info;
   let type: string | undefined;
-  if (details && value && 'detectType' in details) type = details.detectType!(value);
-  if (!type) {
-    if (typeParam !== undefined) type = String(typeParam).toLowerCase();
-    else type = details ? details.defaultType! : 'unknown';
-  }
+  if (info.detects && value) type = info.property!.detectType!(value);
+  if (!type) type = typeParam !== undefined ? String(typeParam).toLowerCase() : info.defaultType;
   if (multiValue && structured) throw new NotPlain();
   if (multiValue) {
     const prop: JcalProperty = [name, params, type];
