@@ -107,3 +107,26 @@ describe('htmlToText against the multi-pass implementation it replaced', () => {
     assert.ok(scanned > 2500, `only ${scanned} bodies were scanned`);
   });
 });
+
+describe('decodeEntities against the regex replace it replaced', () => {
+  const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', reg: '®', trade: '™', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', bull: '•', middot: '·', euro: '€', pound: '£', yen: '¥', deg: '°', times: '×', laquo: '«', raquo: '»' };
+  const byRegex = (s: string): string =>
+    s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, ref: string) => {
+      if (ref[0] === '#') {
+        const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code === 0xa0 ? 0x20 : code) : whole;
+      }
+      return NAMED[ref.toLowerCase()] ?? whole;
+    });
+
+  it('decodes every text alike (fast-check)', () => {
+    const piece = fc.constantFrom('&', ';', '#', 'x', 'X', 'amp', 'AMP', 'Nbsp', 'euro', 'a', 'Z', 'f', 'g', '0', '1', '9', '160', 'a0', '1F600', '110000', '0', ' ', '&amp;', '&#', '&#x', 'é', '<');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 30 }), (parts) => {
+        const s = parts.join('');
+        assert.equal(decodeEntities(s), byRegex(s));
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+});
