@@ -4,7 +4,7 @@ import { graphToItem, itemToGraphCreate } from '../../../src/convert/graph/index
 import { icsToItem, itemToIcs } from '../../../src/convert/ical/index.js';
 import { expandRule } from '../../../src/convert/recurrence/index.js';
 import { canonicalJson, normalizeItem } from '../../../src/model/fingerprint.js';
-import { eventTimeToEpochMs, type CalendarItem } from '../../../src/model/index.js';
+import { DEFAULT_EVENT_FIELDS, eventTimeToEpochMs, type CalendarItem } from '../../../src/model/index.js';
 import { EmulatedMailbox } from './emulated-graph.js';
 import { modelItemArb, type GeneratedItem } from './model-arbitraries.js';
 import { itemOccurrences, type Span } from './occurrence-sets.js';
@@ -106,14 +106,8 @@ describe('round trip iCalendar → Graph → iCalendar: regressions found by the
         kind: 'single',
         uid: 'nameless',
         event: {
+          ...DEFAULT_EVENT_FIELDS,
           summary: 'Sync',
-          description: '',
-          locations: [],
-          categories: [],
-          busyStatus: 'busy',
-          sensitivity: 'normal',
-          importance: 'normal',
-          status: 'confirmed',
           attendees: [{ email: 'ada@example.org', role: 'required', status: 'needs-action' }],
           start: { kind: 'zoned', local: '2026-03-03T09:00:00', tz: 'Europe/Berlin' },
           end: { kind: 'zoned', local: '2026-03-03T09:30:00', tz: 'Europe/Berlin' },
@@ -130,15 +124,8 @@ describe('round trip iCalendar → Graph → iCalendar: regressions found by the
       kind: 'single',
       uid: 'at-start',
       event: {
+        ...DEFAULT_EVENT_FIELDS,
         summary: 'Now',
-        description: '',
-        locations: [],
-        categories: [],
-        busyStatus: 'busy',
-        sensitivity: 'normal',
-        importance: 'normal',
-        status: 'confirmed',
-        attendees: [],
         reminderMinutesBefore: 0,
         start: { kind: 'zoned', local: '2026-03-03T09:00:00', tz: 'UTC' },
         end: { kind: 'zoned', local: '2026-03-03T09:30:00', tz: 'UTC' },
