@@ -1,8 +1,6 @@
 import { daysInMonth, epochMsToLocal, isoUtc, type OccurrenceKey } from '../../model/index.js';
 import { GraphConversionError } from './errors.js';
 
-export { isoUtc };
-
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**

@@ -2,6 +2,7 @@ import {
   dateValue,
   epochMsToLocal,
   floating,
+  isoUtc,
   localAsUtcMs,
   localToEpochMs,
   utcMsAsLocal,
@@ -11,7 +12,6 @@ import {
   type EventTime,
   type OccurrenceKey,
 } from '../../model/index.js';
-import { isoUtc } from './instants.js';
 
 /** The plain (unmodified) occurrence of `series` whose original start has key `key`. */
 export function plainOccurrence(series: CalendarSeries, key: OccurrenceKey): EventOccurrence {
