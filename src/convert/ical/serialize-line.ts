@@ -201,21 +201,12 @@ function lineDesign(name: string): LineDesign {
   return d;
 }
 
-/** Parameter names in upper case (static: the few names the mapping writes). */
-const upperParams = new Map<string, string>();
+/** Parameter, VALUE= type and component names in upper case (static: the few names the mapping writes). */
+const upperNames = new Map<string, string>();
 
-function upperParam(name: string): string {
-  let upper = upperParams.get(name);
-  if (upper === undefined) upperParams.set(name, (upper = name.toUpperCase()));
-  return upper;
-}
-
-/** Upper-case VALUE= type names (static: the few types the mapping writes). */
-const upperTypes = new Map<string, string>();
-
-function upperType(type: string): string {
-  let upper = upperTypes.get(type);
-  if (upper === undefined) upperTypes.set(type, (upper = type.toUpperCase()));
+export function upperName(name: string): string {
+  let upper = upperNames.get(name);
+  if (upper === undefined) upperNames.set(name, (upper = name.toUpperCase()));
   return upper;
 }
 
@@ -223,8 +214,8 @@ function upperType(type: string): string {
 export function lineHead(name: string, type: string, params: Params | undefined): string {
   const design = lineDesign(name);
   let head = design.upper;
-  if (params !== undefined) for (const key in params) head += `;${upperParam(key)}=${paramText(params[key]!)}`;
-  return type === design.defaultType ? head : `${head};VALUE=${upperType(type)}`;
+  if (params !== undefined) for (const key in params) head += `;${upperName(key)}=${paramText(params[key]!)}`;
+  return type === design.defaultType ? head : `${head};VALUE=${upperName(type)}`;
 }
 
 /**

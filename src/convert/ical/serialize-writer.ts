@@ -1,4 +1,4 @@
-import { contentLine, escapeTextLines, lineHead, listValue, valueText } from './serialize-line.js';
+import { contentLine, escapeTextLines, lineHead, listValue, upperName, valueText } from './serialize-line.js';
 import { TIME_PROPS, addZoneUse, noZoneUses, type ZoneUses } from './vtimezones.js';
 import type { EventFields } from '../../model/index.js';
 import { FIELD_ORDER, FIELD_PROPS } from './write-mapping.js';
@@ -11,15 +11,6 @@ interface ZoneUse {
   readonly name: string;
   readonly tzid: string;
   readonly values: readonly (string | number)[];
-}
-
-/** BEGIN/END names in upper case (static: the few component names we write). */
-const upperNames = new Map<string, string>();
-
-function upperName(name: string): string {
-  let upper = upperNames.get(name);
-  if (upper === undefined) upperNames.set(name, (upper = name.toUpperCase()));
-  return upper;
 }
 
 /**
