@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { unescapeIcalText } from './lex-text.js';
+import { unescapeText } from './text-escape.js';
 
 /**
  * VTIMEZONEs left unread. Reading an event only needs a VTIMEZONE when its TZID does not name a
@@ -91,7 +91,7 @@ export function simpleVtimezoneAt(text: string, start: number): { end: number; t
     } else {
       const shape = lineShape(depth === 0 ? ZONE_LINES : OBSERVANCE_LINES, text, from);
       if (!shape || !shape[1](text, from + shape[0].length, to)) return undefined;
-      if (shape[0] === 'TZID:' && tzid === undefined) tzid = unescapeIcalText(text.slice(from + 5, to));
+      if (shape[0] === 'TZID:' && tzid === undefined) tzid = unescapeText(text.slice(from + 5, to));
     }
   }
 }

@@ -1,12 +1,13 @@
 import { DESIGN, nameAt, scanName, scanned, type NameInfo } from './lex-names.js';
 import { recurFromIcal } from './lex-recur.js';
-import { dateTimeFromIcal, unescapeIcalText } from './lex-text.js';
+import { dateTimeFromIcal } from './lex-text.js';
+import { unescapeText } from './text-escape.js';
 import { simpleVtimezoneAt, type SkippedZone } from './lex-zones.js';
 
 /**
  * A fast reader of iCalendar text into jCal (RFC 7265), for the shapes real clients write. It gives
  * exactly what ICAL.parse gives, so ical.js's Component, Time and Recur API works on the result as
- * before; values are decoded by ICAL.design's own tables (TEXT by an equal loop, lex-text.ts).
+ * before; values are decoded by ICAL.design's own tables (TEXT by an equal loop, text-escape.ts).
  * Anything outside the plain grammar (malformed lines, multi-valued parameters, text before BEGIN,
  * unclosed components, vCard) returns undefined: the caller then lets ICAL.parse read it, which
  * also produces its usual errors. Proven equal to ICAL.parse by test/convert/ical/lex.test.ts.
@@ -33,7 +34,7 @@ const DECODERS = new Map(
 );
 
 function decode(value: string, type: string, structured: string | boolean | undefined): unknown {
-  if (type === 'text') return unescapeIcalText(value);
+  if (type === 'text') return unescapeText(value);
   if (type === 'date-time' && (value.length === 15 || value.length === 16)) return dateTimeFromIcal(value);
   if (type === 'recur') return recurFromIcal(value);
   const fromICAL = DECODERS.get(type);

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { lexCalendar } from '../../../src/convert/ical/lex.js';
-import { dateTimeFromIcal, unescapeIcalText } from '../../../src/convert/ical/lex-text.js';
+import { dateTimeFromIcal } from '../../../src/convert/ical/lex-text.js';
+import { unescapeText } from '../../../src/convert/ical/text-escape.js';
 import { fixture, icalParseOrError as reference } from './helpers.js';
 
 
@@ -87,10 +88,10 @@ describe('lexCalendar: the jCal ICAL.parse gives', () => {
   });
 });
 
-describe('unescapeIcalText', () => {
+describe('unescapeText', () => {
   it("equals ical.js's TEXT decoding", () => {
     const decode = (ICAL.design.icalendar.value as Record<string, { fromICAL(v: string): unknown }>).text!.fromICAL;
-    fc.assert(fc.property(text(30), (s) => assert.equal(unescapeIcalText(s), decode(s))), { numRuns: 2000 });
+    fc.assert(fc.property(text(30), (s) => assert.equal(unescapeText(s), decode(s))), { numRuns: 2000 });
   });
 });
 
