@@ -44,7 +44,7 @@ export interface PropSpec {
 const NO_PARAMS: Params = {};
 
 /** CRLF and CR as LF (see PropWriter.text). */
-export const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);
+const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);
 
 /** The properties written, as PropSpecs (for the in-place writers of write-fields.ts). */
 export class PropCollector implements PropWriter {
