@@ -10,7 +10,7 @@ import {
   SENSITIVITY_X,
   STATUS_TO_PARTSTAT,
 } from './vocabulary.js';
-import { PropCollector, type ComponentWriter, type Params, type PropSpec, type PropWriter } from './write-spec.js';
+import { NO_PARAMS, PropCollector, type ComponentWriter, type Params, type PropSpec, type PropWriter } from './write-spec.js';
 
 /**
  * The field mapping, model → iCalendar, in one place: for each EventFields key, the properties a
@@ -19,8 +19,6 @@ import { PropCollector, type ComponentWriter, type Params, type PropSpec, type P
  * write-fields.ts, which keeps what we do not map.
  */
 type PropMapping = (n: EventFields, w: PropWriter) => void;
-
-const NO_PARAMS: Params = {};
 
 function text(w: PropWriter, name: string, value: string | undefined, params = NO_PARAMS): void {
   if (value !== undefined && value !== '') w.text(name, value, params);

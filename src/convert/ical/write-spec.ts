@@ -41,7 +41,8 @@ export interface PropSpec {
   readonly structured?: boolean;
 }
 
-const NO_PARAMS: Params = {};
+/** The empty parameter set, shared (writers copy parameters before anything edits them). */
+export const NO_PARAMS: Params = {};
 
 /** CRLF and CR as LF (see PropWriter.text). */
 const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);

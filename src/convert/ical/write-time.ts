@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { EventTime } from '../../model/index.js';
-import { PropCollector, type Params, type PropWriter } from './write-spec.js';
+import { NO_PARAMS, PropCollector, type Params, type PropWriter } from './write-spec.js';
 
 type JcalTime = { readonly type: 'date' | 'date-time'; readonly tzid?: string; readonly value: string };
 
@@ -22,7 +22,6 @@ export function tzidOf(t: EventTime): string | undefined {
 
 /** The TZID parameter objects, per zone (static: one per zone name seen, shared by every property). */
 const tzidParams = new Map<string, Params>();
-const NO_PARAMS: Params = {};
 
 function paramsOf(tzid: string | undefined): Params {
   if (tzid === undefined) return NO_PARAMS;
