@@ -4,7 +4,7 @@ import type { EventFields } from '../../model/index.js';
 import { primaryAlarm } from './alarms.js';
 import { readMeetingUrl } from './read-fields.js';
 import { ALT_DESC, CDO_BUSY, EXTRA_LOCATION_X, MEETING_URL_PROPS, SENSITIVITY_X, calAddressEmail } from './vocabulary.js';
-import { propsOf, uriValue, writeReminderAlarm } from './write-mapping.js';
+import { fieldSpecs, uriValue, writeReminderAlarm } from './write-mapping.js';
 import { ComponentBuilder } from './write-builder.js';
 import { toProperty, type PropSpec } from './write-spec.js';
 
@@ -53,7 +53,7 @@ function replaceAll(v: ICAL.Component, name: string, specs: readonly PropSpec[])
 const isHtml = (p: ICAL.Property): boolean => String(p.getFirstParameter('fmttype') ?? '').toLowerCase() === 'text/html';
 
 function writeLocations(v: ICAL.Component, next: EventFields): void {
-  const specs = propsOf('locations', next);
+  const specs = fieldSpecs('locations', next);
   setText(v, 'location', named(specs, 'location'));
   setSimple(v, specs, 'geo');
   replaceAll(v, EXTRA_LOCATION_X, specs);
@@ -83,7 +83,7 @@ function writeReminder(v: ICAL.Component, next: EventFields): void {
 function writeMeetingUrl(v: ICAL.Component, next: EventFields): void {
   const old = readMeetingUrl(v);
   const holders = MEETING_URL_PROPS.flatMap((name) => v.getAllProperties(name));
-  const specs = propsOf('onlineMeetingUrl', next);
+  const specs = fieldSpecs('onlineMeetingUrl', next);
   if (next.onlineMeetingUrl === undefined) {
     holders.forEach((p) => v.removeProperty(p));
     return;
@@ -116,7 +116,7 @@ function emailOf(prop: ICAL.Property): string {
 }
 
 function writeOrganizer(v: ICAL.Component, next: EventFields): void {
-  const [spec] = propsOf('organizer', next);
+  const [spec] = fieldSpecs('organizer', next);
   if (!spec) {
     v.removeAllProperties('organizer');
     return;
@@ -126,7 +126,7 @@ function writeOrganizer(v: ICAL.Component, next: EventFields): void {
 
 /** Attendees are matched by address, so RSVP, X- and server parameters on kept ones survive. */
 function writeAttendees(v: ICAL.Component, next: EventFields): void {
-  const specs = propsOf('attendees', next);
+  const specs = fieldSpecs('attendees', next);
   const existing = new Map(v.getAllProperties('attendee').map((p) => [emailOf(p), p]));
   const wanted = new Set(specs.map(emailOfSpec));
   for (const [email, prop] of existing) if (!wanted.has(email)) v.removeProperty(prop);
@@ -134,16 +134,16 @@ function writeAttendees(v: ICAL.Component, next: EventFields): void {
 }
 
 export const FIELD_WRITERS: Record<keyof EventFields, FieldWriter> = {
-  summary: (v, n) => setText(v, 'summary', propsOf('summary', n)[0]),
-  description: (v, n) => setText(v, 'description', propsOf('description', n)[0]),
-  descriptionHtml: (v, n) => setText(v, ALT_DESC, propsOf('descriptionHtml', n)[0], isHtml),
+  summary: (v, n) => setText(v, 'summary', fieldSpecs('summary', n)[0]),
+  description: (v, n) => setText(v, 'description', fieldSpecs('description', n)[0]),
+  descriptionHtml: (v, n) => setText(v, ALT_DESC, fieldSpecs('descriptionHtml', n)[0], isHtml),
   locations: writeLocations,
-  categories: (v, n) => replaceAll(v, 'categories', propsOf('categories', n)),
-  busyStatus: (v, n) => setSimple(v, propsOf('busyStatus', n), 'transp', CDO_BUSY),
-  sensitivity: (v, n) => setSimple(v, propsOf('sensitivity', n), 'class', SENSITIVITY_X),
-  importance: (v, n) => setSimple(v, propsOf('importance', n), 'priority'),
+  categories: (v, n) => replaceAll(v, 'categories', fieldSpecs('categories', n)),
+  busyStatus: (v, n) => setSimple(v, fieldSpecs('busyStatus', n), 'transp', CDO_BUSY),
+  sensitivity: (v, n) => setSimple(v, fieldSpecs('sensitivity', n), 'class', SENSITIVITY_X),
+  importance: (v, n) => setSimple(v, fieldSpecs('importance', n), 'priority'),
   reminderMinutesBefore: writeReminder,
-  status: (v, n) => setSimple(v, propsOf('status', n), 'status'),
+  status: (v, n) => setSimple(v, fieldSpecs('status', n), 'status'),
   onlineMeetingUrl: writeMeetingUrl,
   organizer: writeOrganizer,
   attendees: writeAttendees,

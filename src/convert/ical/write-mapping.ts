@@ -112,7 +112,7 @@ export const FIELD_PROPS: Record<Exclude<keyof EventFields, 'reminderMinutesBefo
 };
 
 /** One field's properties as a list (for the in-place writers). */
-export function propsOf(key: keyof typeof FIELD_PROPS, n: EventFields): PropSpec[] {
+export function fieldSpecs(key: keyof typeof FIELD_PROPS, n: EventFields): PropSpec[] {
   const c = new PropCollector();
   FIELD_PROPS[key](n, c);
   return c.props;
