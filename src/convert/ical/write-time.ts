@@ -15,11 +15,6 @@ function jcalTime(t: EventTime): JcalTime {
   }
 }
 
-/** The TZID a time is written with, if any (UTC is written with Z instead). */
-export function tzidOf(t: EventTime): string | undefined {
-  return jcalTime(t).tzid;
-}
-
 /** The TZID parameter objects, per zone (static: one per zone name seen, shared by every property). */
 const tzidParams = new Map<string, Params>();
 
