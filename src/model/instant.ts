@@ -1,7 +1,9 @@
-import { civilOfDay, type EventTime, type LocalDateTimeString } from './time.js';
+import { civilOfDay, daysFromCivil, type EventTime, type LocalDateTimeString } from './time.js';
 import { probeOffsetMinutes, steadyOffsetMinutes, zoneOffsetMinutes } from './zone-offsets.js';
 
 export { UnknownTimeZoneError, zoneOffsetMinutes } from './zone-offsets.js';
+
+const DAY_MS = 86_400_000;
 
 /**
  * Wall clock ⇄ instant for IANA zones, using the full tz history that Node's ICU carries.
@@ -46,12 +48,24 @@ export function localAsUtcMs(local: LocalDateTimeString): number {
   const mi = two(local, 14);
   const se = two(local, 17);
   if (Number.isNaN(y + mo + d + h + mi + se)) throw new RangeError(`not a local date-time "${local}" (want YYYY-MM-DDTHH:mm:ss)`);
-  return Date.UTC(y, mo - 1, d, h, mi, se);
+  return utcFieldsMs(y, mo, d, h, mi, se, 0);
+}
+
+/**
+ * Date.UTC(y, mo - 1, d, h, mi, se, ms) for integer fields, by arithmetic: Date.UTC is a call into the
+ * runtime, and it ran for every time read. Same answers, overflowing fields (month 13, day 32) and
+ * two-digit years (0–99 mean 1900–1999) included.
+ */
+export function utcFieldsMs(y: number, mo: number, d: number, h: number, mi: number, se: number, ms: number): number {
+  const year = y >= 0 && y <= 99 ? 1900 + y : y;
+  const yearsOver = Math.floor((mo - 1) / 12);
+  const day = daysFromCivil(year + yearsOver, mo - yearsOver * 12, 1) + d - 1;
+  const t = day * DAY_MS + h * 3_600_000 + mi * 60_000 + se * 1000 + ms;
+  return Math.abs(t) <= 8.64e15 ? t : Number.NaN;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-const DAY_MS = 86_400_000;
 const MIN_4_DIGIT_MS = Date.UTC(1000, 0, 1);
 const MAX_4_DIGIT_MS = Date.UTC(10_000, 0, 1);
 const hasFourDigitYear = (ms: number): boolean => Number.isInteger(ms) && ms >= MIN_4_DIGIT_MS && ms < MAX_4_DIGIT_MS;

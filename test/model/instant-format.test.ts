@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isoUtc, localAsUtcMs, utcMsAsLocal } from '../../src/model/instant.js';
+import { isoUtc, localAsUtcMs, utcFieldsMs, utcMsAsLocal } from '../../src/model/instant.js';
 
 /** The regex-and-Date readings these functions had before they were made arithmetic: the reference. */
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
@@ -40,5 +40,18 @@ describe('model/instant formatting and parsing by arithmetic', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('computes Date.UTC of integer fields by arithmetic, overflowing fields and two-digit years included', () => {
+    const field = (max: number): fc.Arbitrary<number> => fc.oneof(fc.integer({ min: 0, max }), fc.integer({ min: -1000, max: 1000 }));
+    const year = fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: -300_000, max: 300_000 }), fc.integer({ min: 1900, max: 2100 }));
+    fc.assert(
+      fc.property(year, field(13), field(32), field(24), field(60), field(60), field(999), (y, mo, d, h, mi, se, ms) => {
+        assert.equal(utcFieldsMs(y, mo, d, h, mi, se, ms), Date.UTC(y, mo - 1, d, h, mi, se, ms));
+      }),
+      { numRuns: 50_000 },
+    );
+    assert.equal(utcFieldsMs(275_760, 9, 13, 0, 0, 0, 1), Number.NaN);
+    assert.equal(utcFieldsMs(-271_821, 4, 20, 0, 0, 0, 0), Date.UTC(-271_821, 3, 20));
   });
 });

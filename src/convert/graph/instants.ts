@@ -1,4 +1,4 @@
-import { daysInMonth, epochMsToLocal, isoUtc, type OccurrenceKey } from '../../model/index.js';
+import { daysInMonth, epochMsToLocal, isoUtc, utcFieldsMs, type OccurrenceKey } from '../../model/index.js';
 import { GraphConversionError } from './errors.js';
 
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
@@ -49,7 +49,7 @@ function plainUtcInstant(s: string): number | undefined {
   const mi = num(s, 14, 16);
   const se = num(s, 17, 19);
   const plain = y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && se <= 59;
-  return plain ? Date.UTC(y, mo - 1, d, h, mi, se, ms) : undefined;
+  return plain ? utcFieldsMs(y, mo, d, h, mi, se, ms) : undefined;
 }
 
 /**
