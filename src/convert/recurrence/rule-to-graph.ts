@@ -1,8 +1,8 @@
-import type { GraphPatternedRecurrence, GraphRecurrencePattern, GraphRecurrenceRange } from '../../graph/types.js';
+import type { GraphDayOfWeek, GraphPatternedRecurrence, GraphRecurrencePattern, GraphRecurrenceRange } from '../../graph/types.js';
 import { convertLocal, epochMsToLocal } from '../../model/instant.js';
-import type { RecurrenceRule } from '../../model/recurrence.js';
-import type { EventTime } from '../../model/time.js';
-import { graphOfWeekday, indexOfOrdinal, sortGraphDays } from './graph-names.js';
+import type { ByDay, RecurrenceRule } from '../../model/recurrence.js';
+import { WEEKDAYS, type EventTime } from '../../model/time.js';
+import { GRAPH_DAYS, graphOfWeekday, indexOfOrdinal } from './graph-names.js';
 import { firstMatch } from './rrule-engine.js';
 import { withinUntil } from './until.js';
 import { addDays, datePart, instantOf, localDateOf, monthLengthRange, timePart, wallOf, weekdayOfDate } from './wall.js';
@@ -63,21 +63,40 @@ type DatePart = 'byDay' | 'byMonthDay' | 'byMonth' | 'bySetPos' | 'byYearDay' | 
 const DATE_PARTS: readonly DatePart[] = ['byDay', 'byMonthDay', 'byMonth', 'bySetPos', 'byYearDay', 'byWeekNo'];
 
 function extraParts(rule: RecurrenceRule, allowed: readonly DatePart[]): string | undefined {
-  if (DATE_PARTS.every((p) => rule[p] === undefined || allowed.includes(p))) return undefined;
-  const extra = DATE_PARTS.filter((p) => rule[p] !== undefined && !allowed.includes(p));
-  return `FREQ=${rule.freq} with ${extra.map((p) => p.toUpperCase()).join(', ')} has no Graph pattern`;
+  let extra: DatePart[] | undefined;
+  for (const p of DATE_PARTS) if (rule[p] !== undefined && !allowed.includes(p)) (extra ??= []).push(p);
+  return extra && `FREQ=${rule.freq} with ${extra.map((p) => p.toUpperCase()).join(', ')} has no Graph pattern`;
 }
 
 function weeklyOf(rule: RecurrenceRule, daysOfWeek: GraphRecurrencePattern['daysOfWeek'], every: number): GraphRecurrencePattern {
   return { type: 'weekly', interval: every, daysOfWeek, firstDayOfWeek: graphOfWeekday(rule.wkst ?? 'MO') };
 }
 
+/** Graph's days for BYDAY weekdays (ordinals ignored): Sunday first, each once, in a fresh array. */
+function graphDaysOf(byDay: readonly ByDay[]): GraphDayOfWeek[] {
+  // WEEKDAYS and GRAPH_DAYS both start on Sunday: one bit per weekday index sorts and deduplicates.
+  let bits = 0;
+  for (const d of byDay) bits |= 1 << WEEKDAYS.indexOf(d.day);
+  const days: GraphDayOfWeek[] = [];
+  for (let i = 0; i < GRAPH_DAYS.length; i += 1) if (bits & (1 << i)) days.push(GRAPH_DAYS[i]!);
+  return days;
+}
+
+/** Graph's days for a BYDAY without ordinals; undefined when there is no BYDAY or one has an ordinal. */
+function plainGraphDays(byDay: readonly ByDay[] | undefined): GraphDayOfWeek[] | undefined {
+  if (!byDay) return undefined;
+  for (const d of byDay) if (d.nth !== undefined) return undefined;
+  return graphDaysOf(byDay);
+}
+
+/** Month (1-12) and day of the month of a local date. */
+const monthOf = (date: string): number => Number(date.slice(5, 7));
+const dayOf = (date: string): number => Number(date.slice(8, 10));
+
 function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
   const interval = rule.interval;
   const startDate = localDateOf(start);
-  const month = Number(startDate.slice(5, 7));
-  const day = Number(startDate.slice(8, 10));
-  const plainDays = rule.byDay?.every((d) => d.nth === undefined) ? sortGraphDays(rule.byDay.map((d) => graphOfWeekday(d.day))) : undefined;
+  const plainDays = plainGraphDays(rule.byDay);
   switch (rule.freq) {
     case 'DAILY':
       // Every listed weekday, every day = weekly on those days.
@@ -91,15 +110,14 @@ function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
       if (rule.byDay) return extraParts(rule, ['byDay', 'bySetPos']) ?? relativeOf(rule, 'relativeMonthly');
       const extra = extraParts(rule, ['byMonthDay', 'bySetPos']);
       if (extra) return extra;
-      const visitedMin = Math.min(...visitedMonths(month, interval).map((m) => monthLengthRange(m).min));
-      const d = graphDayOfMonth(rule, day, visitedMin, 31);
+      const d = graphDayOfMonth(rule, dayOf(startDate), shortestVisitedMonth(monthOf(startDate), interval), 31);
       return d === undefined ? monthDayReason(rule) : { type: 'absoluteMonthly', interval, dayOfMonth: d };
     }
     case 'YEARLY': {
       const unknown = extraParts(rule, ['byDay', 'bySetPos', 'byMonth', 'byMonthDay']);
       if (unknown) return unknown;
       if (rule.byMonth && rule.byMonth.length !== 1) return 'YEARLY with several BYMONTH values has no Graph pattern';
-      const m = rule.byMonth?.[0] ?? month;
+      const m = rule.byMonth?.[0] ?? monthOf(startDate);
       if (rule.byDay) {
         if (!rule.byMonth) return 'YEARLY BYDAY without BYMONTH counts weekdays in the year: no Graph pattern';
         const rel = extraParts(rule, ['byDay', 'bySetPos', 'byMonth']) ?? relativeOf(rule, 'relativeYearly');
@@ -107,7 +125,7 @@ function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
       }
       if (rule.byMonthDay && !rule.byMonth) return 'YEARLY BYMONTHDAY without BYMONTH repeats every month: no Graph pattern';
       const { min, max } = monthLengthRange(m);
-      const d = graphDayOfMonth(rule, day, min, max);
+      const d = graphDayOfMonth(rule, dayOf(startDate), min, max);
       return d === undefined ? monthDayReason(rule) : { type: 'absoluteYearly', interval, dayOfMonth: d, month: m };
     }
     default:
@@ -120,13 +138,14 @@ function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
  * BYMONTHDAY/BYSETPOS, in months of `minLen`..`maxLen` days; undefined when there is none.
  */
 function graphDayOfMonth(rule: RecurrenceRule, startDay: number, minLen: number, maxLen: number): number | undefined {
-  const days = [...(rule.byMonthDay ?? [startDay])].sort((a, b) => a - b);
   if (!rule.bySetPos) {
-    if (days.length !== 1) return undefined;
-    const d = days[0]!;
+    // One day (no list to sort): BYMONTHDAY's only value, or DTSTART's day.
+    if (rule.byMonthDay && rule.byMonthDay.length !== 1) return undefined;
+    const d = rule.byMonthDay ? rule.byMonthDay[0]! : startDay;
     if (d === -1) return maxLen;
     return d >= 1 && d <= minLen ? d : undefined;
   }
+  const days = [...(rule.byMonthDay ?? [startDay])].sort((a, b) => a - b);
   // BYMONTHDAY=a..d;BYSETPOS=-1 with a in every month: the last of them present = min(d, month length).
   const [a, d] = [days[0]!, days.at(-1)!];
   const contiguous = days.every((x, i) => x === a + i);
@@ -138,11 +157,11 @@ function monthDayReason(rule: RecurrenceRule): string {
   return `${parts} skips months or days where Graph's dayOfMonth would clamp to the month's end`;
 }
 
-/** Months (1-12) a MONTHLY rule visits from `month` every `interval` months. */
-function visitedMonths(month: number, interval: number): number[] {
-  const seen = new Set<number>();
-  for (let k = 0; k < 12; k += 1) seen.add(((month - 1 + k * interval) % 12) + 1);
-  return [...seen];
+/** The fewest days of the months (1-12) a MONTHLY rule visits from `month` every `interval` months. */
+function shortestVisitedMonth(month: number, interval: number): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < 12; k += 1) min = Math.min(min, monthLengthRange(((month - 1 + k * interval) % 12) + 1).min);
+  return min;
 }
 
 function relativeOf(rule: RecurrenceRule, type: 'relativeMonthly' | 'relativeYearly'): Pattern {
@@ -152,7 +171,7 @@ function relativeOf(rule: RecurrenceRule, type: 'relativeMonthly' | 'relativeYea
   const n = single ? byDay[0]!.nth! : set ? rule.bySetPos![0]! : undefined;
   const index = n === undefined ? undefined : indexOfOrdinal(n);
   if (!index) return `BYDAY=${byDay.map((d) => `${d.nth ?? ''}${d.day}`).join(',')}${rule.bySetPos ? `;BYSETPOS=${rule.bySetPos.join(',')}` : ''} is not "first..fourth or last of these days"`;
-  return { type, interval: rule.interval, daysOfWeek: sortGraphDays(byDay.map((d) => graphOfWeekday(d.day))), index };
+  return { type, interval: rule.interval, daysOfWeek: graphDaysOf(byDay), index };
 }
 
 /** Graph's endDate: the last local date whose occurrence (at the series' time of day) UNTIL still includes. */

@@ -1,0 +1,168 @@
+/**
+ * ruleToGraph as it was before the allocation-free rewrite of its helpers (commit 6fb114f), kept only as
+ * the reference of rule-to-graph-differential.test.ts. Not used by src.
+ */
+import type { GraphPatternedRecurrence, GraphRecurrencePattern, GraphRecurrenceRange } from '../../../src/graph/types.js';
+import { convertLocal, epochMsToLocal } from '../../../src/model/instant.js';
+import type { RecurrenceRule } from '../../../src/model/recurrence.js';
+import type { EventTime } from '../../../src/model/time.js';
+import { graphOfWeekday, indexOfOrdinal, sortGraphDays } from '../../../src/convert/recurrence/graph-names.js';
+import { firstMatch } from '../../../src/convert/recurrence/rrule-engine.js';
+import { withinUntil } from '../../../src/convert/recurrence/until.js';
+import { addDays, datePart, instantOf, localDateOf, monthLengthRange, timePart, wallOf, weekdayOfDate } from '../../../src/convert/recurrence/wall.js';
+
+export type RuleToGraphResult =
+  | { readonly kind: 'exact'; readonly recurrence: GraphPatternedRecurrence }
+  | { readonly kind: 'unrepresentable'; readonly reason: string };
+
+type Pattern = GraphRecurrencePattern | string;
+
+const unrepresentable = (reason: string): RuleToGraphResult => ({ kind: 'unrepresentable', reason });
+
+/**
+ * RRULE model → Graph patternedRecurrence, only when Graph's series has exactly the same
+ * occurrences (docs/recurrence.md has the table); otherwise 'unrepresentable' with the reason,
+ * and the caller goes through fallbackCarrier. Recognises every form graphToRule writes and the
+ * RFC-equivalent spellings clients use (BYDAY=-1FR ≡ BYDAY=FR;BYSETPOS=-1, BYMONTH+BYDAY=2WE
+ * yearly, defaults taken from DTSTART). A DTSTART that is not an occurrence of the rule is
+ * refused: RFC 5545 counts it as an instance, Graph would drop it.
+ */
+export function ruleToGraphBefore(rule: RecurrenceRule, start: EventTime, seriesTz: string, windowsZone: string): RuleToGraphResult {
+  const inZone: EventTime = start.kind === 'zoned' && start.tz !== seriesTz
+    ? { kind: 'zoned', local: convertLocal(start.local, start.tz, seriesTz), tz: seriesTz }
+    : start;
+  const timeReason = redundantTimeParts(rule, inZone);
+  if (timeReason) return unrepresentable(timeReason);
+  const pattern = patternOf(rule, inZone);
+  if (typeof pattern === 'string') return unrepresentable(pattern);
+  const startWall = wallOf(inZone);
+  if (firstMatch(rule, startWall) !== startWall) {
+    return unrepresentable('DTSTART is not an occurrence of the rule (RFC 5545 counts it; Graph would not)');
+  }
+  if (rule.until && !withinUntil(rule.until, inZone, seriesTz)) return unrepresentable('UNTIL is before DTSTART');
+  const startDate = localDateOf(inZone);
+  const range: GraphRecurrenceRange = rule.count !== undefined
+    ? { type: 'numbered', startDate, numberOfOccurrences: rule.count, recurrenceTimeZone: windowsZone }
+    : rule.until
+      ? { type: 'endDate', startDate, endDate: endDateOf(rule.until, inZone, seriesTz), recurrenceTimeZone: windowsZone }
+      : { type: 'noEnd', startDate, recurrenceTimeZone: windowsZone };
+  return { kind: 'exact', recurrence: { pattern, range } };
+}
+
+const SUB_DAILY: ReadonlySet<string> = new Set(['HOURLY', 'MINUTELY', 'SECONDLY']);
+
+/** BYHOUR/BYMINUTE/BYSECOND are fine only when they just repeat DTSTART's time of day. */
+function redundantTimeParts(rule: RecurrenceRule, start: EventTime): string | undefined {
+  if (SUB_DAILY.has(rule.freq)) return `FREQ=${rule.freq}: Graph repeats at most daily`;
+  if (!rule.byHour && !rule.byMinute && !rule.bySecond) return undefined;
+  const [h, m, s] = (start.kind === 'date' ? '00:00:00' : timePart(start.local)).split(':').map(Number);
+  const same = (values: readonly number[] | undefined, v: number | undefined): boolean => !values || (values.length === 1 && values[0] === v);
+  if (!same(rule.byHour, h) || !same(rule.byMinute, m) || !same(rule.bySecond, s)) {
+    return 'BYHOUR/BYMINUTE/BYSECOND give other times of day than DTSTART: Graph has one time per day';
+  }
+  return undefined;
+}
+
+type DatePart = 'byDay' | 'byMonthDay' | 'byMonth' | 'bySetPos' | 'byYearDay' | 'byWeekNo';
+const DATE_PARTS: readonly DatePart[] = ['byDay', 'byMonthDay', 'byMonth', 'bySetPos', 'byYearDay', 'byWeekNo'];
+
+function extraParts(rule: RecurrenceRule, allowed: readonly DatePart[]): string | undefined {
+  if (DATE_PARTS.every((p) => rule[p] === undefined || allowed.includes(p))) return undefined;
+  const extra = DATE_PARTS.filter((p) => rule[p] !== undefined && !allowed.includes(p));
+  return `FREQ=${rule.freq} with ${extra.map((p) => p.toUpperCase()).join(', ')} has no Graph pattern`;
+}
+
+function weeklyOf(rule: RecurrenceRule, daysOfWeek: GraphRecurrencePattern['daysOfWeek'], every: number): GraphRecurrencePattern {
+  return { type: 'weekly', interval: every, daysOfWeek, firstDayOfWeek: graphOfWeekday(rule.wkst ?? 'MO') };
+}
+
+function patternOf(rule: RecurrenceRule, start: EventTime): Pattern {
+  const interval = rule.interval;
+  const startDate = localDateOf(start);
+  const month = Number(startDate.slice(5, 7));
+  const day = Number(startDate.slice(8, 10));
+  const plainDays = rule.byDay?.every((d) => d.nth === undefined) ? sortGraphDays(rule.byDay.map((d) => graphOfWeekday(d.day))) : undefined;
+  switch (rule.freq) {
+    case 'DAILY':
+      // Every listed weekday, every day = weekly on those days.
+      if (plainDays && interval === 1 && !extraParts(rule, ['byDay'])) return weeklyOf(rule, plainDays, 1);
+      return extraParts(rule, []) ?? { type: 'daily', interval };
+    case 'WEEKLY':
+      if (rule.byDay && !plainDays) return 'BYDAY ordinals in a WEEKLY rule';
+      return extraParts(rule, ['byDay']) ?? weeklyOf(rule, plainDays ?? [graphOfWeekday(weekdayOfDate(startDate))], interval);
+    case 'MONTHLY': {
+      if (plainDays && interval === 1 && !extraParts(rule, ['byDay'])) return weeklyOf(rule, plainDays, 1);
+      if (rule.byDay) return extraParts(rule, ['byDay', 'bySetPos']) ?? relativeOf(rule, 'relativeMonthly');
+      const extra = extraParts(rule, ['byMonthDay', 'bySetPos']);
+      if (extra) return extra;
+      const visitedMin = Math.min(...visitedMonths(month, interval).map((m) => monthLengthRange(m).min));
+      const d = graphDayOfMonth(rule, day, visitedMin, 31);
+      return d === undefined ? monthDayReason(rule) : { type: 'absoluteMonthly', interval, dayOfMonth: d };
+    }
+    case 'YEARLY': {
+      const unknown = extraParts(rule, ['byDay', 'bySetPos', 'byMonth', 'byMonthDay']);
+      if (unknown) return unknown;
+      if (rule.byMonth && rule.byMonth.length !== 1) return 'YEARLY with several BYMONTH values has no Graph pattern';
+      const m = rule.byMonth?.[0] ?? month;
+      if (rule.byDay) {
+        if (!rule.byMonth) return 'YEARLY BYDAY without BYMONTH counts weekdays in the year: no Graph pattern';
+        const rel = extraParts(rule, ['byDay', 'bySetPos', 'byMonth']) ?? relativeOf(rule, 'relativeYearly');
+        return typeof rel === 'string' ? rel : { ...rel, month: m };
+      }
+      if (rule.byMonthDay && !rule.byMonth) return 'YEARLY BYMONTHDAY without BYMONTH repeats every month: no Graph pattern';
+      const { min, max } = monthLengthRange(m);
+      const d = graphDayOfMonth(rule, day, min, max);
+      return d === undefined ? monthDayReason(rule) : { type: 'absoluteYearly', interval, dayOfMonth: d, month: m };
+    }
+    default:
+      return `FREQ=${rule.freq} has no Graph pattern`;
+  }
+}
+
+/**
+ * The Graph dayOfMonth (which clamps to the month's end) with the same dates as the rule's
+ * BYMONTHDAY/BYSETPOS, in months of `minLen`..`maxLen` days; undefined when there is none.
+ */
+function graphDayOfMonth(rule: RecurrenceRule, startDay: number, minLen: number, maxLen: number): number | undefined {
+  const days = [...(rule.byMonthDay ?? [startDay])].sort((a, b) => a - b);
+  if (!rule.bySetPos) {
+    if (days.length !== 1) return undefined;
+    const d = days[0]!;
+    if (d === -1) return maxLen;
+    return d >= 1 && d <= minLen ? d : undefined;
+  }
+  // BYMONTHDAY=a..d;BYSETPOS=-1 with a in every month: the last of them present = min(d, month length).
+  const [a, d] = [days[0]!, days.at(-1)!];
+  const contiguous = days.every((x, i) => x === a + i);
+  return rule.bySetPos.length === 1 && rule.bySetPos[0] === -1 && contiguous && a >= 1 && a <= minLen ? Math.min(d, maxLen) : undefined;
+}
+
+function monthDayReason(rule: RecurrenceRule): string {
+  const parts = `BYMONTHDAY=${rule.byMonthDay?.join(',') ?? '(DTSTART day)'}${rule.bySetPos ? `;BYSETPOS=${rule.bySetPos.join(',')}` : ''}`;
+  return `${parts} skips months or days where Graph's dayOfMonth would clamp to the month's end`;
+}
+
+/** Months (1-12) a MONTHLY rule visits from `month` every `interval` months. */
+function visitedMonths(month: number, interval: number): number[] {
+  const seen = new Set<number>();
+  for (let k = 0; k < 12; k += 1) seen.add(((month - 1 + k * interval) % 12) + 1);
+  return [...seen];
+}
+
+function relativeOf(rule: RecurrenceRule, type: 'relativeMonthly' | 'relativeYearly'): Pattern {
+  const byDay = rule.byDay ?? [];
+  const single = byDay.length === 1 && byDay[0]!.nth !== undefined && !rule.bySetPos;
+  const set = byDay.every((d) => d.nth === undefined) && rule.bySetPos?.length === 1;
+  const n = single ? byDay[0]!.nth! : set ? rule.bySetPos![0]! : undefined;
+  const index = n === undefined ? undefined : indexOfOrdinal(n);
+  if (!index) return `BYDAY=${byDay.map((d) => `${d.nth ?? ''}${d.day}`).join(',')}${rule.bySetPos ? `;BYSETPOS=${rule.bySetPos.join(',')}` : ''} is not "first..fourth or last of these days"`;
+  return { type, interval: rule.interval, daysOfWeek: sortGraphDays(byDay.map((d) => graphOfWeekday(d.day))), index };
+}
+
+/** Graph's endDate: the last local date whose occurrence (at the series' time of day) UNTIL still includes. */
+function endDateOf(until: EventTime, start: EventTime, seriesTz: string): string {
+  if (until.kind === 'date') return until.date;
+  const untilDate = datePart(epochMsToLocal(instantOf(until, seriesTz), start.kind === 'zoned' ? start.tz : seriesTz));
+  const onThatDay: EventTime = start.kind === 'date' ? { kind: 'date', date: untilDate } : { ...start, local: `${untilDate}T${timePart(start.local)}` };
+  return withinUntil(until, onThatDay, seriesTz) ? untilDate : addDays(untilDate, -1);
+}
