@@ -61,6 +61,12 @@ export function sameField(k: keyof EventFields, a: EventFields, b: EventFields, 
   return RAW_SAME[k](a, b) || sameNormal(FIELD_NORMALS[k](a, read), FIELD_NORMALS[k](b, read));
 }
 
+/** Every field in `keys` has the same normal form in `a` and in `b` (a loop: no callback per group). */
+export function sameFields(keys: readonly (keyof EventFields)[], a: EventFields, b: EventFields, read: HtmlReader): boolean {
+  for (let i = 0; i < keys.length; i += 1) if (!sameField(keys[i]!, a, b, read)) return false;
+  return true;
+}
+
 /** Whole milliseconds in Date's range have equal ISO strings exactly when they are equal. */
 const printable = (ms: number): boolean => Number.isInteger(ms) && Math.abs(ms) <= 8.64e15;
 

@@ -2,7 +2,7 @@ import type { CalendarItem, CalendarSeries, EventOccurrence, OccurrenceKey } fro
 import type { GraphEvent } from '../../graph/types.js';
 import { normalizeRule, readHtml, type HtmlReader } from '../../model/fingerprint.js';
 import { GraphConversionError } from './errors.js';
-import { htmlReaderMemo, sameField, sameNormal, sameTime } from './field-changes.js';
+import { htmlReaderMemo, sameFields, sameNormal, sameTime } from './field-changes.js';
 import { appendToHtmlBody, escapeHtml } from './html-text.js';
 import { fieldGroups, fieldsToGraph, groupFields, writeGroup, type GraphWriteOptions } from './fields-to-graph.js';
 import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
@@ -17,12 +17,16 @@ import { modelTimeToGraph } from './times.js';
  * whatever else the Graph event holds survives untouched.
  */
 
-function timesPatch(o: EventOccurrence, opts: GraphWriteOptions, warnings: string[]): GraphEvent {
+/** Writes the times of `o` into `out` (no separate object to merge) and returns it. */
+function writeTimes(o: EventOccurrence, opts: GraphWriteOptions, warnings: string[], out: GraphEvent): GraphEvent {
   const start = modelTimeToGraph(o.start, opts);
   const end = modelTimeToGraph(o.end, opts);
   if (start.warning) warnings.push(start.warning);
   if (end.warning) warnings.push(end.warning);
-  return { start: start.value, end: end.value, isAllDay: o.start.kind === 'date' };
+  out.start = start.value;
+  out.end = end.value;
+  out.isAllDay = o.start.kind === 'date';
+  return out;
 }
 
 /** A patch that sends nothing (no own property). */
@@ -42,13 +46,13 @@ export function occurrencePatch(
   warnings: string[] = [],
   read: HtmlReader = readHtml,
 ): GraphEvent {
-  if (!from) return Object.assign(fieldsToGraph(to, opts, read), timesPatch(to, opts, warnings));
+  if (!from) return writeTimes(to, opts, warnings, fieldsToGraph(to, opts, read));
   const patch: GraphEvent = {};
   for (const group of fieldGroups(opts)) {
-    if (!groupFields(group, opts).every((k) => sameField(k, from, to, read))) writeGroup(group, to, opts, read, patch);
+    if (!sameFields(groupFields(group, opts), from, to, read)) writeGroup(group, to, opts, read, patch);
   }
   const moved = !sameTime(from.start, to.start) || !sameTime(from.end, to.end);
-  return moved ? Object.assign(patch, timesPatch(to, opts, warnings)) : patch;
+  return moved ? writeTimes(to, opts, warnings, patch) : patch;
 }
 
 const JOIN_LABEL = 'Join online meeting:';
