@@ -1,11 +1,11 @@
 import type { GraphDayOfWeek, GraphPatternedRecurrence, GraphRecurrencePattern, GraphRecurrenceRange } from '../../graph/types.js';
 import { convertLocal, epochMsToLocal } from '../../model/instant.js';
 import type { ByDay, RecurrenceRule } from '../../model/recurrence.js';
-import { WEEKDAYS, type EventTime } from '../../model/time.js';
+import { civilOfDay, WEEKDAYS, weekdayOfDay, type EventTime } from '../../model/time.js';
 import { GRAPH_DAYS, graphOfWeekday, indexOfOrdinal } from './graph-names.js';
 import { firstMatch } from './rrule-engine.js';
 import { withinUntil } from './until.js';
-import { addDays, datePart, instantOf, localDateOf, monthLengthRange, timePart, wallOf, weekdayOfDate } from './wall.js';
+import { addDays, DAY_MS, datePart, instantOf, localDateOf, monthLengthRange, timePart, wallOf, weekdayOfDate } from './wall.js';
 
 export type RuleToGraphResult =
   | { readonly kind: 'exact'; readonly recurrence: GraphPatternedRecurrence }
@@ -32,7 +32,7 @@ export function ruleToGraph(rule: RecurrenceRule, start: EventTime, seriesTz: st
   const pattern = patternOf(rule, inZone);
   if (typeof pattern === 'string') return unrepresentable(pattern);
   const startWall = wallOf(inZone);
-  if (firstMatch(rule, startWall) !== startWall) {
+  if (!startOpensPattern(rule, pattern, startWall) && firstMatch(rule, startWall) !== startWall) {
     return unrepresentable('DTSTART is not an occurrence of the rule (RFC 5545 counts it; Graph would not)');
   }
   if (rule.until && !withinUntil(rule.until, inZone, seriesTz)) return unrepresentable('UNTIL is before DTSTART');
@@ -43,6 +43,41 @@ export function ruleToGraph(rule: RecurrenceRule, start: EventTime, seriesTz: st
       ? { type: 'endDate', startDate, endDate: endDateOf(rule.until, inZone, seriesTz), recurrenceTimeZone: windowsZone }
       : { type: 'noEnd', startDate, recurrenceTimeZone: windowsZone };
   return { kind: 'exact', recurrence: { pattern, range } };
+}
+
+/** rrule's MAXYEAR, where the walker (walk.ts) stops: DTSTART must lie before it to be generated. */
+const WALKER_END_WALL = Date.UTC(10_000, 0, 1);
+
+const onlyValue = (values: readonly number[] | undefined, v: number): boolean =>
+  values === undefined || (values.length === 1 && values[0] === v);
+
+/**
+ * firstMatch(rule, startWall) === startWall, known without walking the rule: the pattern repeats DTSTART's
+ * own weekday (one of BYDAY's plain days), day of the month and month, and the rule has a shape the
+ * walker takes (no BYHOUR/BYMINUTE/BYSECOND, a whole INTERVAL ≥ 1), so its first candidate is DTSTART.
+ * False means "not known": firstMatch decides (ordinals, BYSETPOS, other days).
+ */
+function startOpensPattern(rule: RecurrenceRule, pattern: GraphRecurrencePattern, startWall: number): boolean {
+  if (!(startWall < WALKER_END_WALL) || rule.byHour || rule.byMinute || rule.bySecond) return false;
+  if (!Number.isInteger(rule.interval) || rule.interval < 1) return false;
+  // Day number, weekday and civil date as the walker computes them (model/time.ts).
+  const day = Math.floor(startWall / DAY_MS);
+  switch (pattern.type) {
+    case 'daily':
+      return true;
+    case 'weekly': {
+      const weekday = WEEKDAYS[(weekdayOfDay(day) + 1) % 7];
+      return !rule.byDay || rule.byDay.some((d) => d.day === weekday);
+    }
+    case 'absoluteMonthly':
+      return !rule.bySetPos && onlyValue(rule.byMonthDay, civilOfDay(day).d);
+    case 'absoluteYearly': {
+      const { m, d } = civilOfDay(day);
+      return !rule.bySetPos && onlyValue(rule.byMonth, m) && onlyValue(rule.byMonthDay, d);
+    }
+    default:
+      return false;
+  }
 }
 
 const SUB_DAILY: ReadonlySet<string> = new Set(['HOURLY', 'MINUTELY', 'SECONDLY']);
