@@ -111,6 +111,14 @@ export function utcMsAsLocal(ms: number): LocalDateTimeString {
   return `${y}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}T${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}`;
 }
 
+/**
+ * The second (epoch ms / 1000, floored) that isoUtc(ms) names, for instants in years 1000–9999, where
+ * two instants have the same isoUtc string exactly when they have the same second; undefined elsewhere.
+ */
+export function isoUtcSecond(ms: number): number | undefined {
+  return ms >= MIN_4_DIGIT_MS && ms < MAX_4_DIGIT_MS ? Math.floor(ms / 1000) : undefined;
+}
+
 /** Epoch ms as 'YYYY-MM-DDTHH:mm:ssZ' (whole seconds), the form of zoned occurrence keys. */
 export function isoUtc(ms: number): string {
   // Outside 1000–9999 (and for NaN, which throws) exactly what toISOString gives.

@@ -1,4 +1,4 @@
-import { eventTimeToEpochMs, type EventTime, type OccurrenceKey, type RecurrenceRule } from '../../model/index.js';
+import { eventTimeToEpochMs, isoUtc, isoUtcSecond, type EventTime, type OccurrenceKey, type RecurrenceRule } from '../../model/index.js';
 import { expandOccurrences, type ExpandedOccurrence } from './deps.js';
 
 /**
@@ -10,8 +10,24 @@ import { expandOccurrences, type ExpandedOccurrence } from './deps.js';
  * only when the window covers both neighbours too — a moved occurrence would have been returned.
  */
 
+/**
+ * An occurrence key in the form instances are matched by: for a timed series the second of the
+ * instant (its key is isoUtc of it), so that no key is formatted for the many occurrences only
+ * compared; the key itself for all-day series and for instants isoUtcSecond does not cover.
+ */
+export type Claim = number | OccurrenceKey;
+
+/** The claim of a timed series' occurrence starting at `ms` (throws for NaN, as isoUtc does). */
+export function instantClaim(ms: number): Claim {
+  return isoUtcSecond(ms) ?? isoUtc(ms);
+}
+
+export function claimKey(claim: Claim): OccurrenceKey {
+  return typeof claim === 'number' ? isoUtc(claim * 1000) : claim;
+}
+
 export interface ExpectedOccurrence {
-  readonly key: OccurrenceKey;
+  readonly claim: Claim;
   readonly startMs: number;
   readonly endMs: number;
 }
@@ -43,10 +59,12 @@ export function expectedOccurrences(s: SeriesShape, window: { fromMs: number; to
     if (previous !== undefined || fromMs === startMs) break;
   }
   // Both are sorted by instant and previous lies before window.fromMs: previous, then up to the first after the window.
+  const timed = s.start.kind === 'zoned';
+  const expected = (o: ExpandedOccurrence): ExpectedOccurrence => ({ claim: timed ? instantClaim(o.ms) : o.key, startMs: o.ms, endMs: o.ms + durationMs });
   const out: ExpectedOccurrence[] = [];
-  if (previous !== undefined) out.push({ key: previous.key, startMs: previous.ms, endMs: previous.ms + durationMs });
+  if (previous !== undefined) out.push(expected(previous));
   for (const o of inAndNext) {
-    out.push({ key: o.key, startMs: o.ms, endMs: o.ms + durationMs });
+    out.push(expected(o));
     if (o.ms >= window.toMs) break;
   }
   return out;
@@ -66,19 +84,20 @@ function reach(expected: readonly ExpectedOccurrence[], i: number): { from: numb
   return { from: o.startMs - before, to: o.endMs + after };
 }
 
-/** Keys expected inside the window, absent from `present`, whose whole reach the window covers. */
+/** Keys expected inside the window, unclaimed by instances, whose whole reach the window covers. */
 export function inferCancelled(
   expected: readonly ExpectedOccurrence[],
-  present: ReadonlySet<OccurrenceKey>,
+  claimed: ReadonlySet<Claim>,
   window: { fromMs: number; toMs: number },
 ): OccurrenceKey[] {
-  return expected
-    .filter((o, i) => {
-      if (present.has(o.key)) return false;
-      const r = reach(expected, i);
-      return r.from >= window.fromMs && r.to <= window.toMs;
-    })
-    .map((o) => o.key);
+  const cancelled: OccurrenceKey[] = [];
+  for (let i = 0; i < expected.length; i++) {
+    const o = expected[i]!;
+    if (claimed.has(o.claim)) continue;
+    const r = reach(expected, i);
+    if (r.from >= window.fromMs && r.to <= window.toMs) cancelled.push(claimKey(o.claim));
+  }
+  return cancelled;
 }
 
 /**
@@ -87,12 +106,12 @@ export function inferCancelled(
  */
 export function nearestUnclaimed(
   expected: readonly ExpectedOccurrence[],
-  claimed: ReadonlySet<OccurrenceKey>,
+  claimed: ReadonlySet<Claim>,
   startMs: number,
 ): ExpectedOccurrence | undefined {
   let best: ExpectedOccurrence | undefined;
   for (const o of expected) {
-    if (claimed.has(o.key)) continue;
+    if (claimed.has(o.claim)) continue;
     if (!best || Math.abs(o.startMs - startMs) < Math.abs(best.startMs - startMs)) best = o;
   }
   return best;

@@ -53,11 +53,11 @@ function plainUtcInstant(s: string): number | undefined {
 }
 
 /**
- * The occurrence key of a timed series' originalStart when Graph wrote it in the key's own form
- * ('2019-04-15T20:30:00Z', a real date and time): the string as it stands, spared a parse and a
- * format. Undefined otherwise; graphOccurrenceKey of its instant then gives the key.
+ * The instant of an originalStart Graph wrote in the form of a timed series' occurrence key
+ * ('2019-04-15T20:30:00Z', a real date and time), read by arithmetic: its key is the string as it
+ * stands. Undefined otherwise; parseGraphInstant then reads it.
  */
-export function canonicalInstantKey(s: string): OccurrenceKey | undefined {
+export function canonicalInstantMs(s: string): number | undefined {
   // Character codes: '-' 45, 'T' 84, ':' 58, 'Z' 90.
   if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return undefined;
   if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return undefined;
@@ -71,7 +71,7 @@ export function canonicalInstantKey(s: string): OccurrenceKey | undefined {
   const se = twoDigits(s, 17);
   // twoDigits gives -1 for a non-digit, which every lower bound below refuses.
   const real = century >= 10 && yy >= 0 && mo >= 1 && mo <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, mo));
-  return real && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59 ? s : undefined;
+  return real && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59 ? utcFieldsMs(y, mo, d, h, mi, se, 0) : undefined;
 }
 
 /** The two-digit number at s[i..i+2), or -1 when either character is not a digit. */

@@ -8,11 +8,11 @@ import {
   type OccurrenceKey,
 } from '../../model/index.js';
 import type { GraphEvent } from '../../graph/types.js';
-import { expectedOccurrences, inferCancelled, nearestUnclaimed, type ExpectedOccurrence } from './cancellations.js';
+import { claimKey, expectedOccurrences, inferCancelled, instantClaim, nearestUnclaimed, type Claim, type ExpectedOccurrence } from './cancellations.js';
 import { EmptySeriesError, GraphRecurrenceError, graphToRule } from './deps.js';
 import { GraphConversionError } from './errors.js';
 import { graphFields, graphOccurrence, withTimes } from './fields-from-graph.js';
-import { canonicalInstantKey, graphOccurrenceKey, parseGraphInstant } from './instants.js';
+import { canonicalInstantMs, graphOccurrenceKey, parseGraphInstant } from './instants.js';
 import { shiftWall } from './occurrences.js';
 import { eventZone, graphEventTimes } from './times.js';
 
@@ -97,9 +97,9 @@ function seriesToItem(
     ? expectedOccurrences({ start: converted.start, end: masterOcc.end, rule: converted.rule, zone }, windowMs)
     : [];
 
-  const { present, overrides } = readInstances(instances, { uid, allDay, zone, expected, master, fields, warnings });
+  const { claimed, overrides } = readInstances(instances, { uid, allDay, zone, expected, master, fields, warnings });
   if (instances.length > 0 && !windowMs) warnings.push(`instances of ${uid} came without a window; no cancellations inferred`);
-  const cancelled = windowMs ? inferCancelled(expected, present, windowMs) : [];
+  const cancelled = windowMs ? inferCancelled(expected, claimed, windowMs) : [];
   const item: CalendarSeries = {
     kind: 'series',
     uid,
@@ -123,45 +123,48 @@ interface InstanceContext {
 }
 
 /**
- * Keys every instance by its original start: exceptions become overrides, occurrences only count
- * as present. An occurrence starts where the pattern put it, so its start stands in for a missing
+ * Claims every instance's original start: exceptions become overrides, occurrences only count as
+ * present. An occurrence starts where the pattern put it, so its start stands in for a missing
  * originalStart; an exception without one takes the nearest expected occurrence nobody claims.
  */
 function readInstances(
   instances: readonly GraphEvent[],
   ctx: InstanceContext,
-): { present: Set<OccurrenceKey>; overrides: Record<OccurrenceKey, EventOccurrence> } {
-  const present = new Set<OccurrenceKey>();
+): { claimed: Set<Claim>; overrides: Record<OccurrenceKey, EventOccurrence> } {
+  const claimed = new Set<Claim>();
   const overrides: Record<OccurrenceKey, EventOccurrence> = {};
   const unkeyed: GraphEvent[] = [];
   for (const e of instances) {
     const type = e.type;
-    const key = instanceKey(e, type, ctx);
-    if (key === undefined) {
+    const claim = instanceClaim(e, type, ctx);
+    if (claim === undefined) {
       if (type === 'exception') unkeyed.push(e);
       continue;
     }
-    present.add(key);
-    if (type === 'exception') overrides[key] = asOverride(e, ctx);
+    claimed.add(claim);
+    if (type === 'exception') overrides[claimKey(claim)] = asOverride(e, ctx);
   }
   for (const e of unkeyed) {
-    const at = nearestUnclaimed(ctx.expected, present, instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone));
+    const at = nearestUnclaimed(ctx.expected, claimed, instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone));
     if (!at) throw new GraphConversionError('exception without originalStart', e.id, 'originalStart');
-    ctx.warnings.push(`exception ${e.id ?? '?'} of ${ctx.uid} came without originalStart; taken as the one of ${at.key}`);
-    present.add(at.key);
-    overrides[at.key] = asOverride(e, ctx);
+    const key = claimKey(at.claim);
+    ctx.warnings.push(`exception ${e.id ?? '?'} of ${ctx.uid} came without originalStart; taken as the one of ${key}`);
+    claimed.add(at.claim);
+    overrides[key] = asOverride(e, ctx);
   }
-  return { present, overrides };
+  return { claimed, overrides };
 }
 
-/** The key of an instance's original start; undefined when it has none to go by. */
-function instanceKey(e: GraphEvent, type: GraphEvent['type'], ctx: InstanceContext): OccurrenceKey | undefined {
+/** The claim (cancellations.ts) of an instance's original start; undefined when it has none to go by. */
+function instanceClaim(e: GraphEvent, type: GraphEvent['type'], ctx: InstanceContext): Claim | undefined {
   const originalStart = e.originalStart;
   if (originalStart) {
-    const canonical = ctx.allDay ? undefined : canonicalInstantKey(originalStart);
-    return canonical ?? graphOccurrenceKey(parseGraphInstant(originalStart, e.id, 'originalStart'), ctx.allDay, ctx.zone);
+    if (ctx.allDay) return graphOccurrenceKey(parseGraphInstant(originalStart, e.id, 'originalStart'), true, ctx.zone);
+    return instantClaim(canonicalInstantMs(originalStart) ?? parseGraphInstant(originalStart, e.id, 'originalStart'));
   }
-  return type === 'occurrence' ? graphOccurrenceKey(instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone), ctx.allDay, ctx.zone) : undefined;
+  if (type !== 'occurrence') return undefined;
+  const startMs = instanceStartMs(e, e.isAllDay ?? ctx.allDay, ctx.zone);
+  return ctx.allDay ? graphOccurrenceKey(startMs, true, ctx.zone) : instantClaim(startMs);
 }
 
 /** An exception as an override: its own fields over the master's, its times in the series zone. */

@@ -2,7 +2,7 @@ import type { OccurrenceKey } from '../../model/event.js';
 import { occurrenceKey } from '../../model/keys.js';
 import type { RecurrenceRule } from '../../model/recurrence.js';
 import type { EventTime } from '../../model/time.js';
-import { isoUtc, utcMsAsLocal, wallToEpochMs } from '../../model/instant.js';
+import { isoUtc, isoUtcSecond, utcMsAsLocal, wallToEpochMs } from '../../model/instant.js';
 import { eachWall, firstMatch, neverMatches } from './rrule-engine.js';
 import { untilTest, untilWallBound } from './until.js';
 import { atWall, DAY_MS, instantOf, type WallMs, wallOf } from './wall.js';
@@ -39,26 +39,50 @@ export interface ExpandedOccurrence {
   readonly key: OccurrenceKey;
 }
 
-/** An occurrence the rule generated: its EventTime is made only when asked for (cancellation inference never asks). */
+/**
+ * An occurrence the rule generated. Its EventTime and key are made only when asked for: cancellation
+ * inference asks for neither for most occurrences, and formatting a key for each was much of its cost.
+ */
 class Generated implements ExpandedOccurrence {
+  private madeKey: OccurrenceKey | undefined;
+
   constructor(
     readonly ms: number,
-    readonly key: OccurrenceKey,
-    private readonly wall: WallMs,
+    readonly wall: WallMs,
     private readonly like: EventTime,
   ) {}
+
+  get key(): OccurrenceKey {
+    return (this.madeKey ??= generatedKey(this.like, this.ms, this.wall));
+  }
 
   get time(): EventTime {
     return atWall(this.wall, this.like);
   }
 }
 
+/** The key of an occurrence generated at `wall` (instant `ms`) in a series starting at `like` (keys.ts). */
+function generatedKey(like: EventTime, ms: number, wall: WallMs): OccurrenceKey {
+  // A zoned key is its UTC instant: made from `ms`, sparing a second zone lookup.
+  return like.kind === 'zoned' ? isoUtc(ms) : like.kind === 'floating' ? utcMsAsLocal(wall) : utcMsAsLocal(wall).slice(0, 10);
+}
+
+/**
+ * A number that two occurrences of a series share whenever their keys are equal: the key's second
+ * (zoned: of the instant; floating: of the wall) or day (dates). Undefined where the key's form does
+ * not follow from it (outside years 1000–9999, see isoUtcSecond), so nothing can be vouched for.
+ */
+function keyIdentity(kind: EventTime['kind'], ms: number, wall: WallMs): number | undefined {
+  const second = isoUtcSecond(kind === 'zoned' ? ms : wall);
+  return kind === 'date' && second !== undefined ? Math.floor(wall / DAY_MS) : second;
+}
+
 /** DTSTART or an RDATE, when its instant lies in the window and it is not excluded. */
-function addGiven(found: Map<OccurrenceKey, ExpandedOccurrence>, time: EventTime, args: ExpandRuleArgs): void {
+function given(time: EventTime, args: ExpandRuleArgs): ExpandedOccurrence | undefined {
   const ms = instantOf(time, args.floatingTz ?? 'UTC');
   // A zoned key is its UTC instant (keys.ts): computed from `ms` to spare a second zone lookup.
   const key = time.kind === 'zoned' ? isoUtc(ms) : occurrenceKey(time);
-  if (ms >= args.fromMs && ms < args.toMs && !args.exdates?.includes(key)) found.set(key, { time, ms, key });
+  return ms >= args.fromMs && ms < args.toMs && !args.exdates?.includes(key) ? { time, ms, key } : undefined;
 }
 
 /**
@@ -77,10 +101,16 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
   const limit = args.limit ?? Number.POSITIVE_INFINITY;
   const stopAfterMs = args.stopAfterMs ?? Number.POSITIVE_INFINITY;
   const excluded = args.exdates && args.exdates.length > 0 ? new Set(args.exdates) : undefined;
-  const found = new Map<OccurrenceKey, ExpandedOccurrence>();
   const startWall = wallOf(start);
-  addGiven(found, start, args);
-  for (const r of args.rdates ?? []) addGiven(found, r, args);
+  const givens: ExpandedOccurrence[] = [];
+  for (const time of [start, ...(args.rdates ?? [])]) {
+    const o = given(time, args);
+    if (o) givens.push(o);
+  }
+  const generated: Generated[] = [];
+  // Whether the generated keys are certainly distinct: their identities (keyIdentity) strictly increase.
+  let increasing = true;
+  let lastIdentity = Number.NEGATIVE_INFINITY;
 
   // RFC 5545 counts a non-matching DTSTART towards COUNT; rrule does not generate it at all.
   const count = rule.count !== undefined && firstMatch(rule, startWall) !== startWall ? rule.count - 1 : rule.count;
@@ -95,18 +125,49 @@ export function expandOccurrences(args: ExpandRuleArgs): ExpandedOccurrence[] {
       eachWall(count === rule.count ? rule : { ...rule, count }, startWall, fromWall, toWall, (wall) => {
         const ms = wallToEpochMs(wall, tz);
         if (ms < fromMs || ms >= toMs || (within && !within(wall, ms))) return true;
-        const key = start.kind === 'zoned' ? isoUtc(ms) : start.kind === 'floating' ? utcMsAsLocal(wall) : utcMsAsLocal(wall).slice(0, 10);
-        if (excluded?.has(key)) return true;
-        found.set(key, new Generated(ms, key, wall, start));
+        const o = new Generated(ms, wall, start);
+        if (excluded?.has(o.key)) return true;
+        generated.push(o);
+        if (increasing) {
+          const identity = keyIdentity(start.kind, ms, wall);
+          increasing = identity !== undefined && identity > lastIdentity;
+          if (increasing) lastIdentity = identity!;
+        }
         accepted += 1;
         return accepted < limit && !(ms >= stopAfterMs);
       });
     }
   }
-  const out = Array.from(found.values());
+  const out = (increasing ? distinctFast(givens, generated, start, startWall) : undefined) ?? distinctByKey(givens, generated);
   // Walls come in order, so the instants nearly always do too: sorted only when they are not (DST, RDATEs).
   if (!inInstantOrder(out)) out.sort(byInstant);
   return out.length > limit ? out.slice(0, limit) : out;
+}
+
+/**
+ * Every occurrence once per key, at the place its key first came, with the value that came last
+ * for it (a generated DTSTART replaces the given one): a Map's set, in order.
+ */
+function distinctByKey(givens: readonly ExpandedOccurrence[], generated: readonly ExpandedOccurrence[]): ExpandedOccurrence[] {
+  const found = new Map<OccurrenceKey, ExpandedOccurrence>();
+  for (const o of givens) found.set(o.key, o);
+  for (const o of generated) found.set(o.key, o);
+  return Array.from(found.values());
+}
+
+/**
+ * distinctByKey for generated occurrences whose keys are known to be distinct, without a key for
+ * each: only the one generated occurrence that shares DTSTART's identity can share its key.
+ * Undefined when that does not settle it (RDATEs, DTSTART's identity unknown): distinctByKey decides.
+ */
+function distinctFast(givens: readonly ExpandedOccurrence[], generated: Generated[], start: EventTime, startWall: WallMs): ExpandedOccurrence[] | undefined {
+  if (givens.length === 0) return generated;
+  const dtstart = givens[0]!;
+  const identity = keyIdentity(start.kind, dtstart.ms, startWall);
+  if (givens.length > 1 || dtstart.time !== start || identity === undefined) return undefined;
+  const i = generated.findIndex((o) => keyIdentity(start.kind, o.ms, o.wall) === identity);
+  if (i < 0 || generated[i]!.key !== dtstart.key) return [dtstart, ...generated];
+  return [generated[i]!, ...generated.slice(0, i), ...generated.slice(i + 1)];
 }
 
 const byInstant = (a: ExpandedOccurrence, b: ExpandedOccurrence): number => a.ms - b.ms;
