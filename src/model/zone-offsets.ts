@@ -96,20 +96,31 @@ interface YearTable {
   readonly toMs: number;
 }
 
-const tables = new Map<string, YearTable>();
+/** Tables by zone, then year: no key string is built (and hashed) per look-up. */
+const tables = new Map<string, Map<number, YearTable>>();
+let tableCount = 0;
 const MAX_TABLES = 4096;
 /** The table each zone used last: series expansion asks about one zone and year many times in a row. */
 const lastTable = new Map<string, YearTable>();
 
 function yearTable(tz: string, year: number): YearTable {
-  const key = `${tz}|${year}`;
-  let table = tables.get(key);
+  let years = tables.get(tz);
+  let table = years?.get(year);
   if (!table) {
     const fromMs = Date.UTC(year, 0, 1);
     const toMs = Date.UTC(year + 1, 0, 1);
     table = { initial: probeOffsetMinutes(tz, fromMs), transitions: offsetTransitions(tz, fromMs, toMs), fromMs, toMs };
-    if (tables.size >= MAX_TABLES) tables.clear();
-    tables.set(key, table);
+    if (tableCount >= MAX_TABLES) {
+      tables.clear();
+      tableCount = 0;
+      years = undefined;
+    }
+    if (!years) {
+      years = new Map();
+      tables.set(tz, years);
+    }
+    years.set(year, table);
+    tableCount += 1;
   }
   return table;
 }

@@ -17,13 +17,31 @@ export interface TimeContext {
   readonly property: string;
 }
 
-const GRAPH_LOCAL_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,7})?$/;
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * True for 'YYYY-MM-DDTHH:mm:ss' with an optional '.' and 1–7 fraction digits (ASCII digits only):
+ * what /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,7})?$/ accepts, read by character codes since
+ * it runs for every time of every event.
+ */
+function isGraphLocal(s: string): boolean {
+  const n = s.length;
+  if (n !== 19 && (n < 21 || n > 27 || s.charCodeAt(19) !== 46)) return false;
+  // Character codes: '-' 45, 'T' 84, ':' 58.
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  const fields = isDigitAt(s, 0) && isDigitAt(s, 1) && isDigitAt(s, 2) && isDigitAt(s, 3) && isDigitAt(s, 5) && isDigitAt(s, 6) && isDigitAt(s, 8) && isDigitAt(s, 9);
+  if (!fields || !isDigitAt(s, 11) || !isDigitAt(s, 12) || !isDigitAt(s, 14) || !isDigitAt(s, 15) || !isDigitAt(s, 17) || !isDigitAt(s, 18)) return false;
+  for (let i = 20; i < n; i++) if (!isDigitAt(s, i)) return false;
+  return true;
+}
 
 /** Graph's '2017-04-15T11:00:00.0000000' (7 fraction digits, no offset) as a model local string. */
 export function parseGraphLocal(dateTime: string, ctx: TimeContext): LocalDateTimeString {
-  const m = GRAPH_LOCAL_RE.exec(dateTime);
-  if (!m) throw new GraphConversionError(`not a Graph dateTime "${dateTime}"`, ctx.eventId, ctx.property);
-  return m[1]!;
+  if (!isGraphLocal(dateTime)) throw new GraphConversionError(`not a Graph dateTime "${dateTime}"`, ctx.eventId, ctx.property);
+  return dateTime.length === 19 ? dateTime : dateTime.slice(0, 19);
 }
 
 /**
