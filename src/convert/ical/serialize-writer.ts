@@ -6,11 +6,16 @@ import type { ComponentWriter, Params } from './write-spec.js';
 
 const CRLF = '\r\n';
 
-/** A TZID a time property of the open VEVENT uses, with the values that need its years. */
-interface ZoneUse {
-  readonly name: string;
-  readonly tzid: string;
-  readonly values: readonly (string | number)[];
+/** BEGIN and END lines per component name (static: the few components the writers open). */
+const delimiterLines = new Map<string, { readonly begin: string; readonly end: string }>();
+
+function delimiters(name: string): { readonly begin: string; readonly end: string } {
+  let lines = delimiterLines.get(name);
+  if (lines === undefined) {
+    const upper = upperName(name);
+    delimiterLines.set(name, (lines = { begin: `BEGIN:${upper}${CRLF}`, end: `END:${upper}${CRLF}` }));
+  }
+  return lines;
 }
 
 /**
@@ -28,17 +33,20 @@ export class IcsTextWriter implements ComponentWriter {
    */
   private readonly fieldValues: unknown[] = [];
   private readonly fieldLines: string[] = [];
-  private readonly veventZones: ZoneUse[] = [];
+  /** TZIDs the time properties of the open VEVENT use: property name, TZID and value (or values) side by side. */
+  private readonly zoneProps: string[] = [];
+  private readonly zoneTzids: string[] = [];
+  private readonly zoneValues: (string | number | readonly (string | number)[])[] = [];
   /** Lines of parameterless properties written so far: name, value, type, line (plainLine). */
   private readonly plain: (string | number)[] = [];
 
   begin(name: string): void {
-    this.out += `BEGIN:${upperName(name)}${CRLF}`;
+    this.out += delimiters(name).begin;
   }
 
   end(name: string): void {
     if (name === 'vevent') this.flushZones();
-    this.out += `END:${upperName(name)}${CRLF}`;
+    this.out += delimiters(name).end;
   }
 
   /** Text already in content lines (a cached VTIMEZONE), without its last line end. */
@@ -51,8 +59,8 @@ export class IcsTextWriter implements ComponentWriter {
       this.out += this.plainLine(name, type, value);
       return;
     }
-    if (params.tzid !== undefined) this.veventZones.push({ name, tzid: params.tzid, values: [value] });
-    this.out += contentLine(lineHead(name, type, params), params, valueText(value, type)) + CRLF;
+    if (params.tzid !== undefined) this.useZone(name, params.tzid, value);
+    this.out += contentLine(lineHead(name, type, params), valueText(value, type));
   }
 
   /**
@@ -64,18 +72,18 @@ export class IcsTextWriter implements ComponentWriter {
     for (let k = 0; k < plain.length; k += 4) {
       if (plain[k] === name && plain[k + 1] === value && plain[k + 2] === type) return plain[k + 3] as string;
     }
-    const line = contentLine(lineHead(name, type, undefined), undefined, valueText(value, type)) + CRLF;
+    const line = contentLine(lineHead(name, type), valueText(value, type));
     plain.push(name, value, type, line);
     return line;
   }
 
   text(name: string, value: string, params?: Params): void {
-    this.out += contentLine(lineHead(name, 'text', params), params, escapeTextLines(value)) + CRLF;
+    this.out += contentLine(lineHead(name, 'text', params), escapeTextLines(value));
   }
 
   list(name: string, type: string, values: readonly (string | number)[], params?: Params, structured = false): void {
-    if (params?.tzid !== undefined) this.veventZones.push({ name, tzid: params.tzid, values });
-    this.out += contentLine(lineHead(name, type, params), params, listValue(name, type, values, structured)) + CRLF;
+    if (params?.tzid !== undefined) this.useZone(name, params.tzid, values);
+    this.out += contentLine(lineHead(name, type, params), listValue(name, type, values, structured));
   }
 
   fields(n: EventFields): void {
@@ -99,8 +107,21 @@ export class IcsTextWriter implements ComponentWriter {
 
   /** TZIDs of the VEVENT in the order addMissingVtimezones finds them (TIME_PROPS), which orders the VTIMEZONEs. */
   private flushZones(): void {
-    const uses = this.veventZones;
-    for (const name of TIME_PROPS) for (const u of uses) if (u.name === name) addZoneUse(this.zones, u.tzid, u.values);
-    uses.length = 0;
+    const { zoneProps, zoneTzids, zoneValues } = this;
+    for (const name of TIME_PROPS) {
+      for (let i = 0; i < zoneProps.length; i++) {
+        if (zoneProps[i] !== name) continue;
+        const value = zoneValues[i]!;
+        if (typeof value !== 'object') addZoneUse(this.zones, zoneTzids[i]!, value);
+        else for (const v of value) addZoneUse(this.zones, zoneTzids[i]!, v);
+      }
+    }
+    zoneProps.length = zoneTzids.length = zoneValues.length = 0;
+  }
+
+  private useZone(name: string, tzid: string, value: string | number | readonly (string | number)[]): void {
+    this.zoneProps.push(name);
+    this.zoneTzids.push(tzid);
+    this.zoneValues.push(value);
   }
 }

@@ -1,6 +1,5 @@
 import ICAL from 'ical.js';
 import { UnknownTimeZoneError } from '../../model/index.js';
-import { BoundedCache } from '../timezones/bounded-cache.js';
 import { vtimezoneFor } from './deps.js';
 
 /** The time properties whose TZIDs need a VTIMEZONE, in the order their zones are first looked for. */
@@ -32,35 +31,70 @@ export interface ZoneUses {
 
 export const noZoneUses = (): ZoneUses => ({ years: new Map(), ruleEnds: emptyRange(), unbounded: false });
 
-/** Records the TZID and the years of a time property's values ('YYYY…' jCal strings). */
-export function addZoneUse(uses: ZoneUses, tzid: string, values: readonly unknown[]): void {
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** The year of a jCal time value ('YYYY…'): Number(String(v).slice(0, 4)), read without the slice when it is four digits. */
+export function yearOf(v: unknown): number {
+  if (typeof v === 'string' && v.length >= 4) {
+    const a = v.charCodeAt(0);
+    const b = v.charCodeAt(1);
+    const c = v.charCodeAt(2);
+    const d = v.charCodeAt(3);
+    if (isDigit(a) && isDigit(b) && isDigit(c) && isDigit(d)) return (a - 48) * 1000 + (b - 48) * 100 + (c - 48) * 10 + (d - 48);
+  }
+  return Number(String(v).slice(0, 4));
+}
+
+/** The year range of a TZID, made on its first use (which orders the VTIMEZONEs). */
+function zoneYears(uses: ZoneUses, tzid: string): YearRange {
   let range = uses.years.get(tzid);
   if (!range) uses.years.set(tzid, (range = emptyRange()));
-  for (const v of values) addYear(range, Number(String(v).slice(0, 4)));
+  return range;
 }
+
+/** Records the TZID and the year of one value of a time property. */
+export const addZoneUse = (uses: ZoneUses, tzid: string, value: unknown): void => addYear(zoneYears(uses, tzid), yearOf(value));
 
 export const addRuleEnd = (uses: ZoneUses, year: number): void => addYear(uses.ruleEnds, year);
 
-/** VTIMEZONE text per TZID and year span, as ical.js writes it (CRLF inside, none at the end). */
-const texts = new BoundedCache<string | null>(1024);
+/**
+ * VTIMEZONE text per TZID, first and last year, as ical.js writes it (CRLF inside, none at the end).
+ * Nested maps: looked up for every TZID of every object, without a key string made for it.
+ */
+const texts = new Map<string, Map<number, Map<number, string | null>>>();
+let textCount = 0;
+/** TZIDs may come from input we read (a patched object's): the memo is emptied at this many texts. */
+const TEXT_LIMIT = 1024;
 
 function vtimezoneText(tzid: string, from: number, to: number): string | null {
-  const key = `${tzid}\n${from}\n${to}`;
-  const cached = texts.get(key);
+  const cached = texts.get(tzid)?.get(from)?.get(to);
   if (cached !== undefined) return cached;
-  let text: string | null;
+  const text = generateText(tzid, from, to);
+  if (textCount >= TEXT_LIMIT) {
+    texts.clear();
+    textCount = 0;
+  }
+  let byFrom = texts.get(tzid);
+  if (byFrom === undefined) texts.set(tzid, (byFrom = new Map()));
+  let byTo = byFrom.get(from);
+  if (byTo === undefined) byFrom.set(from, (byTo = new Map()));
+  byTo.set(to, text);
+  textCount++;
+  return text;
+}
+
+function generateText(tzid: string, from: number, to: number): string | null {
   try {
     const vtimezone = new ICAL.Component(ICAL.parse(vtimezoneFor(tzid, from, to)));
     // The generator spells the zone canonically; the VTIMEZONE must carry the TZID the values use.
     vtimezone.updatePropertyWithValue('tzid', tzid);
-    text = vtimezone.toString();
+    return vtimezone.toString();
   } catch (e) {
     // A TZID we did not write (a Windows or /mozilla.org/ name another client left without its
     // VTIMEZONE) was readable by name; generating one for it is not ours to do.
     if (!(e instanceof UnknownTimeZoneError)) throw e;
-    text = null;
+    return null;
   }
-  return texts.set(key, text);
 }
 
 /**
@@ -87,7 +121,8 @@ export function addMissingVtimezones(calendar: ICAL.Component): void {
     for (const prop of TIME_PROPS.flatMap((name) => vevent.getAllProperties(name))) {
       const tzid = prop.getFirstParameter('tzid');
       if (!tzid || defined.has(tzid)) continue;
-      addZoneUse(uses, tzid, (prop.toJSON() as unknown[]).slice(3).map((v) => (Array.isArray(v) ? v[0] : v)));
+      const range = zoneYears(uses, tzid);
+      for (const v of (prop.toJSON() as unknown[]).slice(3)) addYear(range, yearOf(Array.isArray(v) ? v[0] : v));
     }
     const rule = vevent.getFirstPropertyValue('rrule') as ICAL.Recur | null;
     if (rule?.until) addRuleEnd(uses, rule.until.year);

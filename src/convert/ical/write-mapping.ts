@@ -25,7 +25,7 @@ function text(w: PropWriter, name: string, value: string | undefined, params = N
 }
 
 /** ALT_DESC's parameter; the reader trusts X-ALT-DESC only with it. */
-const HTML_PARAMS: Params = { fmttype: 'text/html' };
+const HTML_PARAMS: Params = Object.freeze({ fmttype: 'text/html' });
 
 /**
  * A URI or CAL-ADDRESS value has no line breaks (RFC 5545 §3.3.13, RFC 3986 has no CR or LF), and
@@ -67,7 +67,7 @@ function attendee(w: PropWriter, a: Attendee): void {
   w.prop('attendee', 'cal-address', `mailto:${uriValue(a.email)}`, params);
 }
 
-const CONFERENCE_PARAMS: Params = { feature: 'VIDEO' };
+const CONFERENCE_PARAMS: Params = Object.freeze({ feature: 'VIDEO' });
 
 /**
  * The properties for each field, written to `w`; reminderMinutesBefore maps to a VALARM instead

@@ -41,8 +41,11 @@ export interface PropSpec {
   readonly structured?: boolean;
 }
 
-/** The empty parameter set, shared (writers copy parameters before anything edits them). */
-export const NO_PARAMS: Params = {};
+/**
+ * The empty parameter set, shared (writers copy parameters before anything edits them). Shared
+ * parameter sets are frozen: the text writer memoizes the line heads of frozen sets (serialize-line.ts).
+ */
+export const NO_PARAMS: Params = Object.freeze({});
 
 /** CRLF and CR as LF (see PropWriter.text). */
 const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);

@@ -15,7 +15,7 @@ function jcalTime(t: EventTime): JcalTime {
   }
 }
 
-/** The TZID parameter objects, per zone (static: one per zone name seen, shared by every property). */
+/** The TZID parameter objects, per zone (static: one per zone name seen, shared by every property, frozen as write-spec.ts NO_PARAMS). */
 const tzidParams = new Map<string, Params>();
 
 function paramsOf(tzid: string | undefined): Params {
@@ -23,7 +23,7 @@ function paramsOf(tzid: string | undefined): Params {
   let params = tzidParams.get(tzid);
   if (params === undefined) {
     if (tzidParams.size >= 4096) tzidParams.clear();
-    tzidParams.set(tzid, (params = { tzid }));
+    tzidParams.set(tzid, (params = Object.freeze({ tzid })));
   }
   return params;
 }

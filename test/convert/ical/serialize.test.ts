@@ -6,7 +6,7 @@ import { exdateProperties, itemToIcs, newVevent, writeTimes } from '../../../src
 import { escapeText, foldLine, paramText } from '../../../src/convert/ical/serialize-line.js';
 import { IcsTextWriter } from '../../../src/convert/ical/serialize-writer.js';
 import { timeForKey } from '../../../src/convert/ical/read-time.js';
-import { addMissingVtimezones } from '../../../src/convert/ical/vtimezones.js';
+import { addMissingVtimezones, yearOf } from '../../../src/convert/ical/vtimezones.js';
 import { writeFields } from '../../../src/convert/ical/write-fields.js';
 import { timeProperties } from '../../../src/convert/ical/write-time.js';
 import {
@@ -144,6 +144,26 @@ describe('serialize-line (our iCalendar content-line writer)', () => {
         assert.equal(w.out, `${ICAL.stringify.property(['summary', { cn: t }, 'text', t], ICAL.design.icalendar, false)}\r\n`);
       }),
     );
+  });
+
+  it('a frozen parameter set (its line head memoized) writes what a fresh one writes, first time and again', () => {
+    const anyUnit = fc.oneof(fc.constantFrom('a', ';', ':', ',', '"', '^', '\n', 'é', '😀'), fc.nat(0xffff).map((c) => String.fromCharCode(c)));
+    fc.assert(
+      fc.property(fc.tuple(tricky, fc.string({ unit: anyUnit, maxLength: 90 })), ([t, v]) => {
+        const params = Object.freeze({ tzid: t, cn: v });
+        const expected = `${ICAL.stringify.property(['summary', { tzid: t, cn: v }, 'text', v], ICAL.design.icalendar, false)}\r\n`;
+        for (let i = 0; i < 2; i++) {
+          const w = new IcsTextWriter();
+          w.prop('summary', 'text', v, params);
+          assert.equal(w.out, expected);
+        }
+      }),
+    );
+  });
+
+  it('reads the year of a time value as Number(String(v).slice(0, 4)) does', () => {
+    const value = fc.oneof(fc.string({ unit: fc.constantFrom('0', '1', '9', '-', ' ', '.', 'e', 'x', '+', 'T', ':'), maxLength: 8 }), fc.double(), fc.integer());
+    fc.assert(fc.property(value, (v) => assert.ok(Object.is(yearOf(v), Number(String(v).slice(0, 4))), String(v))), { numRuns: 2000 });
   });
 
   it('writes an item byte for byte as ical.js does (DTSTAMP aside), and ical.js reads both alike', () => {
