@@ -5,7 +5,7 @@ import type { EventTime } from '../../model/time.js';
 import { GRAPH_DAYS, ordinalOfIndex, sortGraphDays, weekdayOfGraph } from './graph-names.js';
 import { firstMatch } from './rrule-engine.js';
 import { withinUntil } from './until.js';
-import { addDays, atWall, localDateOf, monthLengthRange, timePart, wallOf } from './wall.js';
+import { addDays, atWall, isParsableDate, localDateOf, monthLengthRange, timePart, wallOf } from './wall.js';
 
 /** A Graph recurrence this converter cannot read (Graph itself would have refused it with 400). */
 export class GraphRecurrenceError extends Error {
@@ -168,7 +168,7 @@ function positive(field: string, n: number | undefined): number {
 }
 
 function checkDate(field: string, date: string | undefined): string {
-  if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+  if (date === undefined || !isParsableDate(date)) {
     throw new GraphRecurrenceError(field, date, 'must be YYYY-MM-DD');
   }
   return date;

@@ -46,6 +46,24 @@ export function localDateOf(t: EventTime): DateString {
   return t.kind === 'date' ? t.date : datePart(t.local);
 }
 
+/** The number of two ASCII digits at s[i], or -1 when either is not one. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * True for 'YYYY-MM-DD' with month 1–12 and day 1–31 (any month: Feb 30 too), exactly the dates
+ * Date.parse reads at midnight UTC; by character codes, as Graph ranges are checked per series.
+ */
+export function isParsableDate(date: string): boolean {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false;
+  const month = twoDigits(date, 5);
+  const day = twoDigits(date, 8);
+  return twoDigits(date, 0) >= 0 && twoDigits(date, 2) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 export function addDays(date: DateString, days: number): DateString {
   return utcMsAsLocal(localAsUtcMs(`${date}T00:00:00`) + days * DAY_MS).slice(0, 10);
 }
