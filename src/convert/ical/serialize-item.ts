@@ -1,4 +1,4 @@
-import type { CalendarItem } from '../../model/index.js';
+import type { CalendarItem, CalendarSeries } from '../../model/index.js';
 import { timeForKey } from './read-time.js';
 import { IcsTextWriter } from './serialize-writer.js';
 import { addRuleEnd, vtimezoneTexts } from './vtimezones.js';
@@ -12,9 +12,14 @@ import { writeVevent } from './write-vevent.js';
  */
 const NUL = /\0/;
 
+function hasOverrides(series: CalendarSeries): boolean {
+  for (const _ in series.overrides) return true;
+  return false;
+}
+
 /** The iCalendar object for an item, written as text from the model (see serialize-line.ts for why not ical.js; serialize-writer.ts writes the lines). */
 export function serializeItem(item: CalendarItem, prodId: string, stamp: string): string {
-  const w = new IcsTextWriter();
+  const w = new IcsTextWriter(item.kind === 'single' || !hasOverrides(item));
   w.begin('vcalendar');
   w.prop('version', 'text', '2.0');
   w.prop('prodid', 'text', prodId);

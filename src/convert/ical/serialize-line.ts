@@ -127,7 +127,10 @@ export function escapeTextLines(value: string): string {
   let out = value.includes('\\') ? value.replaceAll('\\', '\\\\') : value;
   if (out.includes(';')) out = out.replaceAll(';', '\\;');
   if (out.includes(',')) out = out.replaceAll(',', '\\,');
-  if (out.includes('\r')) out = out.replaceAll('\r\n', '\\n').replaceAll('\r', '\\n');
+  if (out.includes('\r')) {
+    out = out.replaceAll('\r\n', '\\n');
+    if (out.includes('\r')) out = out.replaceAll('\r', '\\n');
+  }
   return out.includes('\n') ? out.replaceAll('\n', '\\n') : out;
 }
 
@@ -204,13 +207,22 @@ function lineDesign(name: string): LineDesign {
   return d;
 }
 
-/** Parameter, VALUE= type and component names in upper case (static: the few names the mapping writes). */
+/** VALUE= type and component names in upper case (static: the few names the mapping writes). */
 const upperNames = new Map<string, string>();
 
 export function upperName(name: string): string {
   let upper = upperNames.get(name);
   if (upper === undefined) upperNames.set(name, (upper = name.toUpperCase()));
   return upper;
+}
+
+/** ';NAME=' per parameter name (static: the few names the mapping writes). */
+const paramPrefixes = new Map<string, string>();
+
+function paramPrefix(name: string): string {
+  let prefix = paramPrefixes.get(name);
+  if (prefix === undefined) paramPrefixes.set(name, (prefix = `;${upperName(name)}=`));
+  return prefix;
 }
 
 /** Everything before a content line's value ('NAME;PARAM=x;VALUE=TYPE:'), and whether it is ASCII. */
@@ -225,7 +237,7 @@ function buildHead(name: string, type: string, params: Params): LineHead {
   let ascii = true;
   for (const key in params) {
     const value = params[key]!;
-    text += `;${upperName(key)}=${paramText(value)}`;
+    text += paramPrefix(key) + paramText(value);
     if (ascii && !isAscii(value)) ascii = false;
   }
   return { text: type === design.defaultType ? `${text}:` : `${text};VALUE=${upperName(type)}:`, ascii };

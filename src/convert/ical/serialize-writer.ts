@@ -1,7 +1,7 @@
 import { contentLine, escapeTextLines, lineHead, listValue, upperName, valueText } from './serialize-line.js';
 import { TIME_PROPS, addZoneUse, noZoneUses, type ZoneUses } from './vtimezones.js';
 import type { EventFields } from '../../model/index.js';
-import { FIELD_ORDER, FIELD_PROPS } from './write-mapping.js';
+import { FIELD_ORDER, FIELD_PROPS, writeFieldProps } from './write-mapping.js';
 import type { ComponentWriter, Params } from './write-spec.js';
 
 const CRLF = '\r\n';
@@ -33,19 +33,24 @@ export class IcsTextWriter implements ComponentWriter {
    */
   private readonly fieldValues: unknown[] = [];
   private readonly fieldLines: string[] = [];
-  /** TZIDs the time properties of the open VEVENT use: property name, TZID and value (or values) side by side. */
-  private readonly zoneProps: string[] = [];
-  private readonly zoneTzids: string[] = [];
-  private readonly zoneValues: (string | number | readonly (string | number)[])[] = [];
+  /** TZIDs the time properties of the open VEVENT use: property name, TZID and value (or values), three entries each. */
+  private readonly zoneUses: (string | number | readonly (string | number)[])[] = [];
   /** Lines of parameterless properties written so far: name, value, type, line (plainLine). */
   private readonly plain: (string | number)[] = [];
+  private veventsEnded = 0;
+
+  /** `oneVevent`: the object holds a single VEVENT, so no field's lines are kept for another. */
+  constructor(private readonly oneVevent = false) {}
 
   begin(name: string): void {
     this.out += delimiters(name).begin;
   }
 
   end(name: string): void {
-    if (name === 'vevent') this.flushZones();
+    if (name === 'vevent') {
+      this.flushZones();
+      this.veventsEnded++;
+    }
     this.out += delimiters(name).end;
   }
 
@@ -69,8 +74,11 @@ export class IcsTextWriter implements ComponentWriter {
    */
   private plainLine(name: string, type: string, value: string | number): string {
     const plain = this.plain;
-    for (let k = 0; k < plain.length; k += 4) {
-      if (plain[k] === name && plain[k + 1] === value && plain[k + 2] === type) return plain[k + 3] as string;
+    // Only a later VEVENT repeats a line: the first (a single event's only one) just records its lines.
+    if (this.veventsEnded > 0) {
+      for (let k = 0; k < plain.length; k += 4) {
+        if (plain[k] === name && plain[k + 1] === value && plain[k + 2] === type) return plain[k + 3] as string;
+      }
     }
     const line = contentLine(lineHead(name, type), valueText(value, type));
     plain.push(name, value, type, line);
@@ -87,6 +95,10 @@ export class IcsTextWriter implements ComponentWriter {
   }
 
   fields(n: EventFields): void {
+    if (this.oneVevent) {
+      writeFieldProps(n, this);
+      return;
+    }
     const first = this.fieldLines.length === 0;
     for (let i = 0; i < FIELD_ORDER.length; i++) {
       const key = FIELD_ORDER[i]!;
@@ -107,21 +119,20 @@ export class IcsTextWriter implements ComponentWriter {
 
   /** TZIDs of the VEVENT in the order addMissingVtimezones finds them (TIME_PROPS), which orders the VTIMEZONEs. */
   private flushZones(): void {
-    const { zoneProps, zoneTzids, zoneValues } = this;
+    const uses = this.zoneUses;
     for (const name of TIME_PROPS) {
-      for (let i = 0; i < zoneProps.length; i++) {
-        if (zoneProps[i] !== name) continue;
-        const value = zoneValues[i]!;
-        if (typeof value !== 'object') addZoneUse(this.zones, zoneTzids[i]!, value);
-        else for (const v of value) addZoneUse(this.zones, zoneTzids[i]!, v);
+      for (let i = 0; i < uses.length; i += 3) {
+        if (uses[i] !== name) continue;
+        const tzid = uses[i + 1] as string;
+        const value = uses[i + 2]!;
+        if (typeof value !== 'object') addZoneUse(this.zones, tzid, value);
+        else for (const v of value) addZoneUse(this.zones, tzid, v);
       }
     }
-    zoneProps.length = zoneTzids.length = zoneValues.length = 0;
+    uses.length = 0;
   }
 
   private useZone(name: string, tzid: string, value: string | number | readonly (string | number)[]): void {
-    this.zoneProps.push(name);
-    this.zoneTzids.push(tzid);
-    this.zoneValues.push(value);
+    this.zoneUses.push(name, tzid, value);
   }
 }
