@@ -104,7 +104,8 @@ export const readHtml: HtmlReader = (html) => normalizeText(htmlToText(html));
 
 const person = (p: { email: string; name?: string }): Record<string, Normal | undefined> => ({
   email: p.email.trim().toLowerCase(),
-  name: p.name?.trim(),
+  // The iCalendar side writes line breaks in a name as LF (write-mapping.ts).
+  name: p.name === undefined ? undefined : normalizeText(p.name),
 });
 
 type FieldNormalizer = (f: EventFields, read: HtmlReader) => Normal | undefined;
@@ -125,7 +126,7 @@ export const FIELD_NORMALS: { readonly [K in keyof EventFields]-?: FieldNormaliz
         geo: l.geo ? [Number(l.geo.latitude.toFixed(6)), Number(l.geo.longitude.toFixed(6))] : undefined,
       }),
     ),
-  categories: (f) => [...new Set(f.categories.map((c) => c.trim()).filter((c) => c !== ''))].sort(),
+  categories: (f) => [...new Set(f.categories.map(normalizeText).filter((c) => c !== ''))].sort(),
   busyStatus: (f) => (f.busyStatus === 'busy' ? undefined : f.busyStatus),
   sensitivity: (f) => (f.sensitivity === 'normal' ? undefined : f.sensitivity),
   importance: (f) => (f.importance === 'normal' ? undefined : f.importance),

@@ -10,7 +10,7 @@ import {
   SENSITIVITY_X,
   STATUS_TO_PARTSTAT,
 } from './vocabulary.js';
-import { NO_PARAMS, PropCollector, type ComponentWriter, type Params, type PropSpec, type PropWriter } from './write-spec.js';
+import { NO_PARAMS, PropCollector, lineBreaks, type ComponentWriter, type Params, type PropSpec, type PropWriter } from './write-spec.js';
 
 /**
  * The field mapping, model → iCalendar, in one place: for each EventFields key, the properties a
@@ -43,7 +43,7 @@ function locations(n: EventFields, w: PropWriter): void {
   for (let i = 1; i < all.length; i++) {
     const loc = all[i]!;
     const params: Params = loc.geo ? { [EXTRA_LOCATION_GEO_PARAM]: `${loc.geo.latitude},${loc.geo.longitude}` } : NO_PARAMS;
-    w.prop(EXTRA_LOCATION_X, 'text', loc.displayName, params);
+    w.text(EXTRA_LOCATION_X, loc.displayName, params);
   }
 }
 
@@ -53,7 +53,8 @@ const IMPORTANCE_PRIORITY = { high: 1, normal: undefined, low: 9 } as const;
 /** Parameters we own on ORGANIZER/ATTENDEE; SCHEDULE-AGENT=CLIENT keeps CalDAV servers from mailing anyone (RFC 6638 §7.1). */
 function personParams(p: Person): Record<string, string> {
   const params: Record<string, string> = {};
-  if (p.name) params.cn = p.name;
+  // A CR in a parameter value would end the content line; RFC 6868 writes a line feed as ^n.
+  if (p.name) params.cn = lineBreaks(p.name);
   params['schedule-agent'] = 'CLIENT';
   return params;
 }
@@ -80,7 +81,9 @@ export const FIELD_PROPS: Record<Exclude<keyof EventFields, 'reminderMinutesBefo
   descriptionHtml: (n, w) => text(w, ALT_DESC, n.descriptionHtml, HTML_PARAMS),
   locations,
   categories: (n, w) => {
-    if (n.categories.length > 0) w.list('categories', 'text', n.categories);
+    if (n.categories.length === 0) return;
+    // TEXT values, as PropWriter.text writes them: a bare CR would end the content line.
+    w.list('categories', 'text', n.categories.some((c) => c.includes('\r')) ? n.categories.map(lineBreaks) : n.categories);
   },
   busyStatus: (n, w) => {
     w.prop('transp', 'text', n.busyStatus === 'free' ? 'TRANSPARENT' : 'OPAQUE');
@@ -123,7 +126,7 @@ export function writeReminderAlarm(n: EventFields, w: ComponentWriter): void {
   if (n.reminderMinutesBefore === undefined) return;
   w.begin('valarm');
   w.prop('action', 'text', 'DISPLAY');
-  w.prop('description', 'text', n.summary || 'Reminder');
+  w.text('description', n.summary || 'Reminder');
   w.prop('trigger', 'duration', minutesToDuration(-n.reminderMinutesBefore));
   w.end('valarm');
 }

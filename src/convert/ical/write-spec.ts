@@ -47,8 +47,8 @@ export interface PropSpec {
  */
 export const NO_PARAMS: Params = Object.freeze({});
 
-/** CRLF and CR as LF (see PropWriter.text). */
-const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);
+/** CRLF and CR as LF (see PropWriter.text); also for TEXT lists and parameter values (RFC 6868 knows only ^n). */
+export const lineBreaks = (s: string): string => (s.includes('\r') ? s.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : s);
 
 /** The properties written, as PropSpecs (for the in-place writers of write-fields.ts). */
 export class PropCollector implements PropWriter {
