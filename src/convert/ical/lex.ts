@@ -2,7 +2,6 @@ import { DESIGN, nameAt, scanName, scanned, type NameInfo } from './lex-names.js
 import { recurFromIcal } from './lex-recur.js';
 import { dateTimeFromIcal } from './lex-text.js';
 import { unescapeText } from './text-escape.js';
-import { RepeatedLines } from './lex-repeats.js';
 import { simpleVtimezoneAt, type SkippedZone } from './lex-zones.js';
 
 /**
@@ -151,8 +150,7 @@ function lexProperty(src: string, end: number, info: NameInfo, nameEnd: number, 
 /**
  * The jCal of `text` as ICAL.parse gives it, or undefined when `text` is not plain (see above).
  * Given `skipped`, simple VTIMEZONEs at the top of the VCALENDAR go there as text instead of into
- * the jCal (lex-zones.ts); `skipped` is left empty when the result is undefined. Such a jCal is for
- * reading only: a line repeated by a later VEVENT shares one property array (lex-repeats.ts).
+ * the jCal (lex-zones.ts); `skipped` is left empty when the result is undefined.
  */
 export function lexCalendar(text: string, skipped?: SkippedZone[]): JcalComponent | JcalComponent[] | undefined {
   try {
@@ -200,28 +198,6 @@ function lexLine(
   return current;
 }
 
-/** lexLine, sharing the jCal of a long property line an earlier VEVENT of the object had (`repeats`, read-only lexing). */
-function lexShared(
-  src: string, start: number, end: number, current: JcalComponent | undefined, stack: JcalComponent[], root: JcalComponent[],
-  repeats: RepeatedLines | undefined,
-): JcalComponent | undefined {
-  if (!repeats) return lexLine(src, start, end, current, stack, root);
-  // Inside a component of the VCALENDAR (a VEVENT, its VALARM), where overrides repeat the master.
-  const long = current !== undefined && stack.length > 0 && RepeatedLines.worthLookingUp(start, end);
-  if (long) {
-    const known = repeats.find(src, start, end);
-    if (known) {
-      current[1].push(known);
-      return current;
-    }
-  }
-  const depth = stack.length;
-  const next = lexLine(src, start, end, current, stack, root);
-  if (stack.length > depth) repeats.began(next![0]);
-  else if (long && next === current) repeats.note(src, start, end, current[1][current[1].length - 1]!);
-  return next;
-}
-
 /**
  * Unfolds content lines (RFC 5545 §3.1) exactly as ical.js's _eachLine does: lines end at LF (a CR
  * before it is dropped), a line starting with space or tab continues the previous one, empty lines
@@ -240,7 +216,6 @@ function lexLines(text: string, skipped: SkippedZone[] | undefined): JcalCompone
   let lineEnd = 0;
   let folded: string | undefined;
   let pos: number;
-  const repeats = skipped ? new RepeatedLines() : undefined;
   do {
     pos = text.indexOf('\n', last) + 1;
     let newline = pos > 1 && text.charCodeAt(pos - 2) === 13 ? 2 : 1;
@@ -256,8 +231,8 @@ function lexLines(text: string, skipped: SkippedZone[] | undefined): JcalCompone
       }
       folded += text.slice(last + 1, pos - newline);
     } else {
-      if (folded !== undefined) current = lexShared(folded, 0, folded.length, current, stack, root, repeats);
-      else if (lineEnd > lineStart) current = lexShared(text, lineStart, lineEnd, current, stack, root, repeats);
+      if (folded !== undefined) current = lexLine(folded, 0, folded.length, current, stack, root);
+      else if (lineEnd > lineStart) current = lexLine(text, lineStart, lineEnd, current, stack, root);
       folded = undefined;
       lineStart = last;
       lineEnd = pos - newline;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { lexCalendar, type JcalComponent } from '../../../src/convert/ical/lex.js';
+import { lexCalendar } from '../../../src/convert/ical/lex.js';
 import { dateTimeFromIcal } from '../../../src/convert/ical/lex-text.js';
 import { unescapeText } from '../../../src/convert/ical/text-escape.js';
 import { fixture, icalParseOrError as reference } from './helpers.js';
@@ -66,35 +66,6 @@ describe('lexCalendar: the jCal ICAL.parse gives', () => {
     );
     // Most generated documents are deliberately broken; the plain ones must still take the fast path.
     assert.ok(answered > 150, `the fast path answered only ${answered} of 3000 documents`);
-  });
-
-  it('read-only (given `skipped`): a VEVENT repeating lines of an earlier one shares their jCal, equal to ICAL.parse (fast-check)', () => {
-    const repeatedDocument = fc
-      .tuple(fc.array(property, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(9), { maxLength: 8 }), fc.array(property, { maxLength: 3 }), fc.nat(90))
-      .map(([props, replaced, extra, cut]) => {
-        const again = props.map((p, i) => (replaced.includes(i) ? (extra[i % Math.max(extra.length, 1)] ?? p) : p));
-        const fold = (l: string) => (cut > 0 && cut < l.length ? `${l.slice(0, cut)}\r\n ${l.slice(cut)}` : l);
-        const vevent = (ps: string[]) => ['BEGIN:VEVENT', ...ps.map(fold), 'BEGIN:VALARM', ...ps.slice(0, 2).map(fold), 'END:VALARM', 'END:VEVENT'];
-        return ['BEGIN:VCALENDAR', ...vevent(props), ...vevent(again), ...vevent(props), 'END:VCALENDAR'].join('\r\n');
-      });
-    let shared = 0;
-    fc.assert(
-      fc.property(repeatedDocument, (doc) => {
-        const got = lexCalendar(doc, []);
-        if (got === undefined) return;
-        assert.deepStrictEqual(got, reference(doc), JSON.stringify(doc));
-        const [first, , third] = (got as JcalComponent)[2];
-        if (first![1].some((p, i) => p === third![1][i])) shared++;
-      }),
-      { numRuns: 1500 },
-    );
-    assert.ok(shared > 40, `repeated lines shared their jCal in only ${shared} documents`);
-    // Without `skipped` (the jCal may be patched and written back) nothing is shared.
-    const line = 'ATTENDEE;CN=Person 0;ROLE=REQ-PARTICIPANT:mailto:p0@example.com';
-    const doc = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', line, 'END:VEVENT', 'BEGIN:VEVENT', line, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
-    const [a, b] = (lexCalendar(doc) as JcalComponent)[2];
-    assert.notEqual(a![1][0], b![1][0]);
-    assert.deepStrictEqual(a![1][0], b![1][0]);
   });
 
   it('on every fixture', () => {
