@@ -1,4 +1,4 @@
-import { civilOfDay, daysFromCivil, type EventTime, type LocalDateTimeString } from './time.js';
+import { civilOfDay, daysFromCivil, twoDigits, type EventTime, type LocalDateTimeString } from './time.js';
 import { probeOffsetMinutes, steadyOffsetMinutes, zoneOffsetMinutes } from './zone-offsets.js';
 
 export { UnknownTimeZoneError, zoneOffsetMinutes } from './zone-offsets.js';
@@ -22,11 +22,10 @@ export function isKnownZone(tz: string): boolean {
   }
 }
 
-/** Two ASCII digits at i, or NaN. */
+/** Two ASCII digits at i, or NaN (which the sum of a date's fields then carries). */
 function two(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+  const n = twoDigits(s, i);
+  return n < 0 ? Number.NaN : n;
 }
 
 /**

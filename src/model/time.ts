@@ -84,6 +84,13 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1]!;
 }
 
+/** The number written by the two ASCII digits at s[i], or -1 when either is not a digit. */
+export function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /** Weekday of a day number, Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday). */
 export function weekdayOfDay(day: number): number {
   return (((day + 3) % 7) + 7) % 7;

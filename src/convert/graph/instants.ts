@@ -1,4 +1,4 @@
-import { daysInMonth, epochMsToLocal, isoUtc, utcFieldsMs, type OccurrenceKey } from '../../model/index.js';
+import { daysInMonth, epochMsToLocal, isoUtc, twoDigits, utcFieldsMs, type OccurrenceKey } from '../../model/index.js';
 import { GraphConversionError } from './errors.js';
 
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
@@ -72,13 +72,6 @@ export function canonicalInstantMs(s: string): number | undefined {
   // twoDigits gives -1 for a non-digit, which every lower bound below refuses.
   const real = century >= 10 && yy >= 0 && mo >= 1 && mo <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, mo));
   return real && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59 ? utcFieldsMs(y, mo, d, h, mi, se, 0) : undefined;
-}
-
-/** The two-digit number at s[i..i+2), or -1 when either character is not a digit. */
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /**

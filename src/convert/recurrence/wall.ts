@@ -1,5 +1,5 @@
 import { eventTimeToEpochMs, localAsUtcMs, utcMsAsLocal } from '../../model/instant.js';
-import { type DateString, type EventTime, type LocalDateTimeString, WEEKDAYS, type Weekday } from '../../model/time.js';
+import { type DateString, type EventTime, type LocalDateTimeString, WEEKDAYS, type Weekday, twoDigits } from '../../model/time.js';
 
 /**
  * Recurrence arithmetic happens on wall clocks: a wall time is carried as "UTC-as-local" epoch ms
@@ -44,13 +44,6 @@ export function timePart(local: LocalDateTimeString): string {
 /** The local calendar date of an event time. */
 export function localDateOf(t: EventTime): DateString {
   return t.kind === 'date' ? t.date : datePart(t.local);
-}
-
-/** The number of two ASCII digits at s[i], or -1 when either is not one. */
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /**
