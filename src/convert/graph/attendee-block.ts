@@ -1,5 +1,5 @@
 import type { Attendee, AttendeeRole, ParticipationStatus } from '../../model/index.js';
-import { appendToHtmlBody, escapeHtml } from './html-text.js';
+import { appendToHtmlBody, escapeHtml } from './html-write.js';
 
 /**
  * Writing attendees to Graph makes Exchange email invitations (graph-api.md §9.1; peers.md §c pain 6).
@@ -17,13 +17,27 @@ const HTML_CLASS = 'calbridge-attendees';
 const ROLES: readonly AttendeeRole[] = ['required', 'optional', 'resource', 'chair'];
 const STATUSES: readonly ParticipationStatus[] = ['needs-action', 'accepted', 'declined', 'tentative', 'delegated'];
 
-function line(a: Attendee): string {
-  const who = a.name ? `${a.name} <${a.email}>` : a.email;
+/** How a line is spelled: as text, or as HTML (the name and address escaped, the brackets as entities). */
+interface LineSpelling {
+  readonly escape: (s: string) => string;
+  readonly lt: string;
+  readonly gt: string;
+}
+const AS_TEXT: LineSpelling = { escape: (s) => s, lt: '<', gt: '>' };
+/**
+ * The HTML of a text line, escapeHtml(line), built from its parts: the rest is fixed text (role and
+ * status are lower-case words), and names and addresses seldom hold anything to escape (no copy then).
+ */
+const AS_HTML: LineSpelling = { escape: escapeHtml, lt: '&lt;', gt: '&gt;' };
+
+function line(a: Attendee, spelling: LineSpelling = AS_TEXT): string {
+  const email = spelling.escape(a.email);
+  const who = a.name ? `${spelling.escape(a.name)} ${spelling.lt}${email}${spelling.gt}` : email;
   return `- ${who} (${a.role}, ${a.status})`;
 }
 
 function attendeeBlockText(attendees: readonly Attendee[]): string {
-  return [ATTENDEE_BLOCK_HEADING, ...attendees.map(line)].join('\n');
+  return [ATTENDEE_BLOCK_HEADING, ...attendees.map((a) => line(a))].join('\n');
 }
 
 export function appendAttendeeText(text: string, attendees: readonly Attendee[]): string {
@@ -36,7 +50,7 @@ const HTML_OPENING = `<div class="${HTML_CLASS}"><br>${escapeHtml(ATTENDEE_BLOCK
 export function appendAttendeeHtml(html: string, attendees: readonly Attendee[]): string {
   if (attendees.length === 0) return html;
   let block = HTML_OPENING;
-  for (const a of attendees) block += `<br>${escapeHtml(line(a))}`;
+  for (const a of attendees) block += `<br>${line(a, AS_HTML)}`;
   return appendToHtmlBody(html, `${block}</div>`);
 }
 

@@ -15,8 +15,18 @@ import {
 
 /** The plain (unmodified) occurrence of `series` whose original start has key `key`. */
 export function plainOccurrence(series: CalendarSeries, key: OccurrenceKey): EventOccurrence {
-  const { start, end } = series.master;
-  return { ...series.master, ...occurrenceTimes(start, end, key) };
+  return plainOccurrences(series)(key);
+}
+
+/**
+ * The plain occurrences of `series`, by key. A series writes or diffs each override against its plain
+ * occurrence: the master's length is worked out once for all of them (at the first call, so that a
+ * series without overrides costs nothing, and a bad master time throws where it always did).
+ */
+export function plainOccurrences(series: CalendarSeries): (key: OccurrenceKey) => EventOccurrence {
+  const master = series.master;
+  const times = occurrenceTimes(master.start, master.end);
+  return (key) => ({ ...master, ...times(key) });
 }
 
 const DAY_MS = 86_400_000;
@@ -24,21 +34,34 @@ const DAY_MS = 86_400_000;
 /** Wall clock of a time as UTC-as-local ms; a date is its midnight. */
 const wallOf = (t: EventTime): number => localAsUtcMs(t.kind === 'date' ? `${t.date}T00:00:00` : t.local);
 
-function occurrenceTimes(start: EventTime, end: EventTime, key: OccurrenceKey): { start: EventTime; end: EventTime } {
+type OccurrenceTimes = (key: OccurrenceKey) => { start: EventTime; end: EventTime };
+
+function occurrenceTimes(start: EventTime, end: EventTime): OccurrenceTimes {
   if (start.kind === 'date') {
-    const days = Math.round((wallOf(end) - wallOf(start)) / DAY_MS);
-    return { start: dateValue(key), end: dateValue(utcMsAsLocal(wallOf(dateValue(key)) + days * DAY_MS).slice(0, 10)) };
+    let days: number | undefined;
+    return (key) => {
+      days ??= Math.round((wallOf(end) - wallOf(start)) / DAY_MS);
+      return { start: dateValue(key), end: dateValue(utcMsAsLocal(wallOf(dateValue(key)) + days * DAY_MS).slice(0, 10)) };
+    };
   }
   if (start.kind === 'floating') {
-    return { start: floating(key), end: floating(utcMsAsLocal(localAsUtcMs(key) + wallOf(end) - wallOf(start))) };
+    let wallMs: number | undefined;
+    return (key) => {
+      const from = floating(key);
+      wallMs ??= wallOf(end) - wallOf(start);
+      return { start: from, end: floating(utcMsAsLocal(localAsUtcMs(key) + wallMs)) };
+    };
   }
   // Zoned: every occurrence lasts as long (elapsed time) as the master, wherever DST falls.
-  const startMs = Date.parse(key);
   const endTz = end.kind === 'zoned' ? end.tz : start.tz;
-  const durationMs = localToEpochMs(utcMsAsLocal(wallOf(end)), endTz) - localToEpochMs(start.local, start.tz);
-  return {
-    start: zoned(epochMsToLocal(startMs, start.tz), start.tz),
-    end: zoned(epochMsToLocal(startMs + durationMs, endTz), endTz),
+  let durationMs: number | undefined;
+  return (key) => {
+    const startMs = Date.parse(key);
+    durationMs ??= localToEpochMs(utcMsAsLocal(wallOf(end)), endTz) - localToEpochMs(start.local, start.tz);
+    return {
+      start: zoned(epochMsToLocal(startMs, start.tz), start.tz),
+      end: zoned(epochMsToLocal(startMs + durationMs, endTz), endTz),
+    };
   };
 }
 

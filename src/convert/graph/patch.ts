@@ -3,9 +3,9 @@ import type { GraphEvent } from '../../graph/types.js';
 import { normalizeRule, readHtml, type HtmlReader } from '../../model/fingerprint.js';
 import { GraphConversionError } from './errors.js';
 import { htmlReaderMemo, sameFields, sameNormal, sameTime } from './field-changes.js';
-import { appendToHtmlBody, escapeHtml } from './html-text.js';
+import { appendToHtmlBody, escapeHtml } from './html-write.js';
 import { fieldGroups, fieldsToGraph, groupFields, writeGroup, type GraphWriteOptions } from './fields-to-graph.js';
-import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
+import { keyToGraphInstant, plainOccurrences } from './occurrences.js';
 import { graphRecurrence } from './recurrence-out.js';
 import { graphToItem } from './to-item.js';
 import { modelTimeToGraph } from './times.js';
@@ -124,11 +124,12 @@ export function occurrenceChanges(
   const at = (key: OccurrenceKey): string => keyToGraphInstant(key, opts.floatingZone);
   const keys = [...new Set([...Object.keys(prev?.overrides ?? {}), ...Object.keys(next.overrides)])].sort();
   const read = htmlReaderMemo();
+  const plain = plainOccurrences(next);
   const patch = keys
     .filter((key) => !nextCancelled.has(key) && !prevCancelled.has(key))
     .map((key) => {
-      const from = prev?.overrides[key] ?? plainOccurrence(next, key);
-      const to = next.overrides[key] ?? plainOccurrence(next, key);
+      const from = prev?.overrides[key] ?? plain(key);
+      const to = next.overrides[key] ?? plain(key);
       return { originalStart: at(key), patch: occurrencePatch(from, to, opts, [], read) };
     })
     .filter((p) => !isEmptyPatch(p.patch));

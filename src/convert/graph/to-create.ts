@@ -4,7 +4,7 @@ import type { GraphEvent } from '../../graph/types.js';
 import { htmlReaderMemo } from './field-changes.js';
 import { fallbackPlan } from './fallback.js';
 import type { GraphWriteOptions } from './fields-to-graph.js';
-import { keyToGraphInstant, plainOccurrence } from './occurrences.js';
+import { keyToGraphInstant, plainOccurrences } from './occurrences.js';
 import { isEmptyPatch, occurrencePatch } from './patch.js';
 import { graphRecurrence } from './recurrence-out.js';
 
@@ -53,9 +53,10 @@ function occurrenceWrites(
   read: HtmlReader,
 ): Pick<GraphCreatePlan, 'exceptions' | 'cancelled'> {
   const exceptions: GraphCreatePlan['exceptions'] = [];
+  const plain = plainOccurrences(series);
   for (const key of Object.keys(series.overrides).sort()) {
     const originalStart = keyToGraphInstant(key, opts.floatingZone);
-    const patch = occurrencePatch(plainOccurrence(series, key), series.overrides[key]!, opts, warnings, read);
+    const patch = occurrencePatch(plain(key), series.overrides[key]!, opts, warnings, read);
     if (!isEmptyPatch(patch)) exceptions.push({ originalStart, patch });
   }
   return { exceptions, cancelled: [...series.cancelled].sort().map((key) => keyToGraphInstant(key, opts.floatingZone)) };

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeEntities, htmlToText, scanSimpleHtml } from '../../../src/convert/graph/html-text.js';
+import { decodeEntities } from '../../../src/convert/graph/html-entities.js';
+import { scanSimpleHtml } from '../../../src/convert/graph/html-scan.js';
+import { htmlToText } from '../../../src/convert/graph/html-text.js';
 import { sample, WEEKLY_END } from './samples.js';
 
 describe('htmlToText', () => {
