@@ -1,13 +1,17 @@
 import type ICAL from 'ical.js';
 import { IcalParseError } from './errors.js';
 import type { JcalProperty } from './lex.js';
+import { veventPropertyLines } from './lines.js';
 import { propsOf } from './read-jcal.js';
+import { VeventProps } from './vevent-props.js';
 
 /** What a reader needs to know about the VEVENT it reads, to report problems precisely. */
 export interface VeventContext {
   readonly vevent: ICAL.Component;
   /** The VEVENT's own properties as jCal, in order. */
   readonly props: readonly JcalProperty[];
+  /** The properties the reader looks at, by name. */
+  readonly index: VeventProps;
   readonly uid: string;
   /** Physical line of one of this VEVENT's own properties, when known. */
   lineOf(prop: JcalProperty): number | undefined;
@@ -16,34 +20,45 @@ export interface VeventContext {
 }
 
 /**
- * `propertyLines` gives the physical line of each of the VEVENT's properties, by index; it is only
- * called when an error needs a line number, since finding lines costs a pass over the whole text.
+ * The physical line of each property of each VEVENT of one text, found only when an error needs a
+ * line number (finding lines costs a pass over the whole text), then kept for the other VEVENTs.
  */
-export function veventContext(
-  vevent: ICAL.Component,
-  uid: string,
-  propertyLines: (() => readonly number[] | undefined) | undefined,
-  warnings: string[],
-): VeventContext {
-  return new VeventReader(vevent, uid, propertyLines, warnings);
+export class PropertyLines {
+  private found: number[][] | undefined;
+
+  constructor(private readonly text: string) {
+    this.found = undefined;
+  }
+
+  /** Lines of the properties of the VEVENT at `position` (document order), by property index. */
+  ofVevent(position: number): readonly number[] | undefined {
+    return (this.found ??= veventPropertyLines(this.text))[position];
+  }
 }
 
+/** A context for reading `vevent` alone, with no line numbers (the patcher's). */
+export const veventContext = (vevent: ICAL.Component, uid: string, lines: PropertyLines | undefined, warnings: string[]): VeventContext =>
+  new VeventReader(vevent, new VeventProps(propsOf(vevent)), uid, warnings, lines, 0);
+
 /** A class rather than closures: one is made for every VEVENT read. */
-class VeventReader implements VeventContext {
+export class VeventReader implements VeventContext {
   readonly props: readonly JcalProperty[];
 
+  /** `position`: the VEVENT's place among the VEVENTs of the text `lines` come from. */
   constructor(
     readonly vevent: ICAL.Component,
+    readonly index: VeventProps,
     readonly uid: string,
-    private readonly propertyLines: (() => readonly number[] | undefined) | undefined,
     private readonly warnings: string[],
+    private readonly lines: PropertyLines | undefined,
+    private readonly position: number,
   ) {
     this.props = propsOf(vevent);
   }
 
   lineOf(prop: JcalProperty): number | undefined {
     const index = this.props.indexOf(prop);
-    return index < 0 ? undefined : this.propertyLines?.()?.[index];
+    return index < 0 ? undefined : this.lines?.ofVevent(this.position)?.[index];
   }
 
   fail(detail: string, prop?: JcalProperty): never {

@@ -1,17 +1,17 @@
 import ICAL from 'ical.js';
 import type { CalendarItem, CalendarSeries, EventOccurrence, EventTime, OccurrenceKey, RecurrenceRule } from '../../model/index.js';
 import { eventTimeToEpochMs } from '../../model/index.js';
-import { veventContext, type VeventContext } from './context.js';
+import { PropertyLines, VeventReader, type VeventContext } from './context.js';
 import { parseRrule } from './deps.js';
 import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
 import { lexCalendar, type JcalProperty } from './lex.js';
 import type { SkippedZone } from './lex-zones.js';
-import { lineContaining, veventPropertyLines } from './lines.js';
+import { lineContaining } from './lines.js';
 import { readOccurrence } from './read-fields.js';
 import type { HtmlVerdicts } from './read-html.js';
-import { allProps, firstProp, firstValue, hasProp, paramOf, plainRecurText } from './read-jcal.js';
-import { ALL_DAY_X } from './vocabulary.js';
+import { paramOf, plainRecurText, propValue, propsOf } from './read-jcal.js';
+import { VeventProps } from './vevent-props.js';
 import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
 
 export interface IcsParseOptions {
@@ -54,23 +54,24 @@ export function parseCalendar(text: string, skipped?: SkippedZone[]): ICAL.Compo
 }
 
 function occurrence(ctx: VeventContext, times: TimeReader, htmlVerdicts: HtmlVerdicts): EventOccurrence {
-  const start = readTimeProperty('dtstart', ctx, times);
+  const index = ctx.index;
+  const start = readTimeProperty(index.dtstart, ctx, times);
   if (!start) ctx.fail('VEVENT without DTSTART');
-  let end = readTimeProperty('dtend', ctx, times);
+  let end = readTimeProperty(index.dtend, ctx, times);
   if (end && start.kind === 'date' && end.kind === 'date' && end.date <= start.date) {
     // Some clients write DTEND = DTSTART for a one-day event; the end is exclusive (RFC 5545 §3.6.1).
     ctx.warn(`all-day DTEND ${end.date} not after DTSTART; read as one day`);
     end = undefined;
   }
   if (!end) {
-    const durationProp = firstProp(ctx.props, 'duration');
+    const durationProp = index.duration;
     const raw = durationProp ? durationProp[3] : undefined;
     const duration = typeof raw === 'string' ? parseDuration(raw) : undefined;
     if (durationProp && (!duration || duration.negative)) ctx.fail(`invalid DURATION "${String(raw)}"`, durationProp);
     // RFC 5545 §3.6.1: without DTEND or DURATION a date lasts one day, a date-time no time at all.
     end = addDuration(start, duration ?? { negative: false, days: start.kind === 'date' ? 1 : 0, seconds: 0 });
   }
-  if (eventTimeToEpochMs(end) < eventTimeToEpochMs(start)) ctx.fail('DTEND before DTSTART', firstProp(ctx.props, 'dtend'));
+  if (eventTimeToEpochMs(end) < eventTimeToEpochMs(start)) ctx.fail('DTEND before DTSTART', index.dtend);
   const span = allDayByFlag(ctx, start, end);
   return readOccurrence(ctx, htmlVerdicts, span.start, span.end);
 }
@@ -82,19 +83,19 @@ const atMidnight = (t: EventTime): t is EventTime & { local: string } => t.kind 
  * X-MICROSOFT-CDO-ALLDAYEVENT:TRUE; read as times they would shift by hours in other zones.
  */
 function allDayByFlag(ctx: VeventContext, start: EventTime, end: EventTime): { start: EventTime; end: EventTime } {
-  const flag = String(firstValue(ctx.vevent, ALL_DAY_X) ?? '').trim().toUpperCase();
+  const flag = String(propValue(ctx.vevent, ctx.index.allDayFlag) ?? '').trim().toUpperCase();
   if (flag !== 'TRUE' || !atMidnight(start) || !atMidnight(end)) return { start, end };
   return { start: { kind: 'date', date: start.local.slice(0, 10) }, end: { kind: 'date', date: end.local.slice(0, 10) } };
 }
 
-function uidOf(vevent: ICAL.Component, index: number): string {
-  const uid = firstValue(vevent, 'uid');
+function uidOf(vevent: ICAL.Component, props: VeventProps, index: number): string {
+  const uid = propValue(vevent, props.uid);
   if (typeof uid !== 'string' || uid.trim() === '') throw new IcalParseError(`VEVENT #${index + 1} has no UID`, { property: 'uid' });
   return uid;
 }
 
 function recurrenceIdOf(ctx: VeventContext, times: TimeReader): EventTime | undefined {
-  const prop = firstProp(ctx.props, 'recurrence-id');
+  const prop = ctx.index.recurrenceId;
   if (!prop) return undefined;
   if (String(paramOf(prop, 'range') ?? '').toUpperCase() === 'THISANDFUTURE') {
     // Splitting a series at an occurrence is not representable in the model (nor in Graph).
@@ -103,7 +104,12 @@ function recurrenceIdOf(ctx: VeventContext, times: TimeReader): EventTime | unde
   return readTimeValues(prop, ctx, times)[0];
 }
 
-type SeriesParts = Pick<CalendarSeries, 'rule' | 'rdates' | 'cancelled'>;
+/** What makes a master a series; `rdates` may be empty (the model then has none). */
+interface SeriesParts {
+  readonly rule: RecurrenceRule;
+  readonly rdates: EventTime[];
+  readonly cancelled: OccurrenceKey[];
+}
 
 /**
  * RRULE value for parseRrule: rule parts are case-insensitive (RFC 5545 §3.3.10), X- parts unmapped.
@@ -143,11 +149,12 @@ function untilInMasterForm(rule: RecurrenceRule, start: EventTime): RecurrenceRu
 const utc = (t: EventTime): EventTime => ({ kind: 'zoned', local: new Date(eventTimeToEpochMs(t)).toISOString().slice(0, 19), tz: 'UTC' });
 
 function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeReader): SeriesParts | undefined {
-  const rrules = allProps(ctx.props, 'rrule');
-  const rdateProps = allProps(ctx.props, 'rdate');
+  const index = ctx.index;
+  const rrules = index.rrules;
+  const rdateProps = index.rdates;
   if (rrules.length === 0 && rdateProps.length === 0) return undefined;
   if (rrules.length > 1) ctx.fail('several RRULEs in one VEVENT are not supported', rrules[1]);
-  const exrule = firstProp(ctx.props, 'exrule');
+  const exrule = index.exrule;
   if (exrule) ctx.fail('EXRULE is not supported', exrule);
   let rule: RecurrenceRule;
   try {
@@ -160,9 +167,9 @@ function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeRea
   for (const p of rdateProps) for (const t of readTimeValues(p, ctx, times)) rdates.push(t);
   // Loops rather than flatMap/map callbacks: EXDATE lists run to dozens of values per series.
   const keys = new Set<OccurrenceKey>();
-  for (const p of allProps(ctx.props, 'exdate')) for (const t of readTimeValues(p, ctx, times)) keys.add(keyInMasterForm(t, master.start));
+  for (const p of index.exdates) for (const t of readTimeValues(p, ctx, times)) keys.add(keyInMasterForm(t, master.start));
   const cancelled = Array.from(keys).sort();
-  return { rule, ...(rdates.length > 0 ? { rdates } : {}), cancelled };
+  return { rule, rdates, cancelled };
 }
 
 /** A parse result plus the components each part came from, for patching in place. */
@@ -174,7 +181,24 @@ export interface CalendarObject extends IcsParseResult {
 export function icsToItem(text: string, opts: IcsParseOptions = {}): IcsParseResult {
   const skipped: SkippedZone[] = [];
   const { item, warnings, detachedOccurrences } = readCalendarObject(parseCalendar(text, skipped), text, opts, skipped);
-  return { item, warnings, ...(detachedOccurrences ? { detachedOccurrences } : {}) };
+  return detachedOccurrences ? { item, warnings, detachedOccurrences } : { item, warnings };
+}
+
+/** The UID all `vevents` share (errors name the first VEVENT without one, or all UIDs found). */
+function commonUid(vevents: readonly ICAL.Component[], indexes: readonly VeventProps[]): string {
+  const uid = uidOf(vevents[0]!, indexes[0]!, 0);
+  let several = false;
+  for (let i = 1; i < vevents.length; i++) if (uidOf(vevents[i]!, indexes[i]!, i) !== uid) several = true;
+  if (!several) return uid;
+  const uids = [...new Set(vevents.map((v, i) => uidOf(v, indexes[i]!, i)))];
+  throw new IcalParseError(`one VCALENDAR must hold one UID, found ${uids.length}: ${uids.join(', ')}`);
+}
+
+/** An override as read: its context, RECURRENCE-ID and occurrence. */
+interface OverrideRead {
+  readonly ctx: VeventContext;
+  readonly id: EventTime;
+  readonly occ: EventOccurrence;
 }
 
 /**
@@ -184,24 +208,25 @@ export function icsToItem(text: string, opts: IcsParseOptions = {}): IcsParseRes
 export function readCalendarObject(root: ICAL.Component, text: string, opts: IcsParseOptions = {}, skipped: readonly SkippedZone[] = []): CalendarObject {
   const vevents = root.getAllSubcomponents('vevent');
   if (vevents.length === 0) throw new IcalParseError('VCALENDAR holds no VEVENT');
-  const uids = [...new Set(vevents.map(uidOf))];
-  if (uids.length > 1) throw new IcalParseError(`one VCALENDAR must hold one UID, found ${uids.length}: ${uids.join(', ')}`);
-  const uid = uids[0]!;
+  const indexes: VeventProps[] = [];
+  for (const v of vevents) indexes.push(new VeventProps(propsOf(v)));
+  const uid = commonUid(vevents, indexes);
   const warnings: string[] = [];
-  // Line numbers only serve errors: found when one is raised, not for every object.
-  let lines: number[][] | undefined;
   const times = timeReader(root, opts.floatingTz, skipped);
   const htmlVerdicts: HtmlVerdicts = [];
-  // Unnamed closures: tsx's keepNames wraps every named one it makes (Object.defineProperty).
-  const contexts = vevents.map((v, i) => veventContext(v, uid, () => (lines ??= veventPropertyLines(text))[i], warnings));
-  const masters = contexts.filter((c) => !hasProp(c.props, 'recurrence-id'));
-  if (masters.length > 1) masters[1]!.fail('several VEVENTs without RECURRENCE-ID share this UID');
+  const lines = new PropertyLines(text);
+  let masterCtx: VeventContext | undefined;
+  const overrideCtxs: VeventContext[] = [];
+  for (let i = 0; i < vevents.length; i++) {
+    const ctx = new VeventReader(vevents[i]!, indexes[i]!, uid, warnings, lines, i);
+    if (ctx.index.recurrenceId) overrideCtxs.push(ctx);
+    else if (!masterCtx) masterCtx = ctx;
+    else ctx.fail('several VEVENTs without RECURRENCE-ID share this UID');
+  }
+  const overrideList: OverrideRead[] = [];
+  for (const ctx of overrideCtxs) overrideList.push({ ctx, id: recurrenceIdOf(ctx, times)!, occ: occurrence(ctx, times, htmlVerdicts) });
 
-  const overrideList = contexts
-    .filter((c) => hasProp(c.props, 'recurrence-id'))
-    .map((c) => ({ ctx: c, id: recurrenceIdOf(c, times)!, occ: occurrence(c, times, htmlVerdicts) }));
-
-  if (masters.length === 0) {
+  if (!masterCtx) {
     const detached: Record<OccurrenceKey, EventOccurrence> = {};
     for (const o of overrideList) detached[keyInMasterForm(o.id, o.id)] = o.occ;
     const earliest = [...overrideList].sort((a, b) => eventTimeToEpochMs(a.occ.start) - eventTimeToEpochMs(b.occ.start))[0]!;
@@ -209,26 +234,24 @@ export function readCalendarObject(root: ICAL.Component, text: string, opts: Ics
     return { item: { kind: 'single', uid, event: earliest.occ }, warnings, detachedOccurrences: detached, overrideComponents: new Map() };
   }
 
-  const masterCtx = masters[0]!;
   const master = occurrence(masterCtx, times, htmlVerdicts);
   const recurring = seriesParts(master, masterCtx, times);
   if (!recurring) {
     if (overrideList.length > 0) warnings.push(`UID ${uid}: ${overrideList.length} RECURRENCE-ID override(s) of a non-recurring event ignored`);
-    if (hasProp(masterCtx.props, 'exdate')) masterCtx.warn('EXDATE on a non-recurring event ignored');
+    if (masterCtx.index.exdates.length > 0) masterCtx.warn('EXDATE on a non-recurring event ignored');
     return { item: { kind: 'single', uid, event: master }, warnings, masterComponent: masterCtx.vevent, overrideComponents: new Map() };
   }
   const overrides: Record<OccurrenceKey, EventOccurrence> = {};
   const overrideComponents = new Map<OccurrenceKey, ICAL.Component>();
   for (const o of overrideList) {
     const key = keyInMasterForm(o.id, master.start);
-    if (overrides[key]) o.ctx.fail(`two overrides for the occurrence ${key}`, firstProp(o.ctx.props, 'recurrence-id'));
+    // The map rather than `overrides`: a lookup by a freshly built key costs less in a Map.
+    if (overrideComponents.has(key)) o.ctx.fail(`two overrides for the occurrence ${key}`, o.ctx.index.recurrenceId);
     overrides[key] = o.occ;
     overrideComponents.set(key, o.ctx.vevent);
   }
-  return {
-    item: { kind: 'series', uid, master, ...recurring, overrides },
-    warnings,
-    masterComponent: masterCtx.vevent,
-    overrideComponents,
-  };
+  const { rule, rdates, cancelled } = recurring;
+  const item: CalendarSeries =
+    rdates.length > 0 ? { kind: 'series', uid, master, rule, rdates, cancelled, overrides } : { kind: 'series', uid, master, rule, cancelled, overrides };
+  return { item, warnings, masterComponent: masterCtx.vevent, overrideComponents };
 }

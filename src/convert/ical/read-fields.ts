@@ -15,19 +15,10 @@ import type { VeventContext } from './context.js';
 import type { JcalComponent, JcalProperty } from './lex.js';
 import { primaryAlarmOf } from './read-alarm.js';
 import { unescapeText } from './text-escape.js';
-import { allProps, firstProp, firstValue, paramOf, propsOf, valuesOf } from './read-jcal.js';
+import { paramOf, propValue, propsOf } from './read-jcal.js';
 import { htmlIsCurrent, type HtmlVerdicts } from './read-html.js';
-import {
-  ALT_DESC,
-  CDO_BUSY,
-  CDO_TO_BUSY,
-  EXTRA_LOCATION_GEO_PARAM,
-  EXTRA_LOCATION_X,
-  MEETING_URL_PROPS,
-  PARTSTAT_TO_STATUS,
-  SENSITIVITY_X,
-  calAddressEmail,
-} from './vocabulary.js';
+import { VeventProps } from './vevent-props.js';
+import { CDO_TO_BUSY, EXTRA_LOCATION_GEO_PARAM, PARTSTAT_TO_STATUS, calAddressEmail } from './vocabulary.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -37,21 +28,21 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function readOccurrence(ctx: VeventContext, htmlVerdicts: HtmlVerdicts, start: EventTime, end: EventTime): EventOccurrence {
   const v = ctx.vevent;
-  const props = ctx.props;
-  const description = readText(props, 'description') ?? '';
+  const index = ctx.index;
+  const description = readText(index.description) ?? '';
   const html = currentHtml(ctx, description, htmlVerdicts);
   const reminder = primaryAlarmOf(v.jCal as JcalComponent);
-  const organizer = readOrganizer(ctx);
-  const meetingUrl = meetingUrlOf(props);
-  const o: Partial<Mutable<EventOccurrence>> = { summary: readText(props, 'summary') ?? '', description };
+  const organizer = index.organizer ? personOf(index.organizer, ctx) : undefined;
+  const meetingUrl = meetingUrlOf(index);
+  const o: Partial<Mutable<EventOccurrence>> = { summary: readText(index.summary) ?? '', description };
   if (html !== undefined) o.descriptionHtml = html;
   o.locations = readLocations(ctx);
-  o.categories = allProps(props, 'categories').flatMap((p) => valuesOf(p).map((c) => String(c).trim())).filter((c) => c.length > 0);
-  o.busyStatus = readBusyStatus(v);
-  o.sensitivity = readSensitivity(v);
-  o.importance = readImportance(v);
+  o.categories = readCategories(index.categories);
+  o.busyStatus = readBusyStatus(v, index);
+  o.sensitivity = readSensitivity(v, index);
+  o.importance = readImportance(v, index);
   if (reminder) o.reminderMinutesBefore = reminder.minutesBefore;
-  o.status = readStatus(v);
+  o.status = readStatus(v, index);
   if (meetingUrl !== undefined) o.onlineMeetingUrl = meetingUrl;
   if (organizer) o.organizer = organizer;
   o.attendees = readAttendees(ctx);
@@ -62,20 +53,30 @@ export function readOccurrence(ctx: VeventContext, htmlVerdicts: HtmlVerdicts, s
 
 /** X-ALT-DESC, unless it is a stale rendering of DESCRIPTION (read-html.ts). */
 function currentHtml(ctx: VeventContext, description: string, verdicts: HtmlVerdicts): string | undefined {
-  const html = readText(ctx.props, ALT_DESC, (p) => String(paramOf(p, 'fmttype') ?? '').toLowerCase() === 'text/html');
+  const html = readText(ctx.index.html);
   if (html === undefined || htmlIsCurrent(html, description, verdicts)) return html;
   ctx.warn('X-ALT-DESC no longer matches DESCRIPTION (edited by a client that only knows DESCRIPTION); HTML ignored');
   return undefined;
 }
 
 /** A TEXT value; X- properties without VALUE=TEXT arrive still escaped. */
-function readText(props: readonly JcalProperty[], name: string, accept: (p: JcalProperty) => boolean = () => true): string | undefined {
-  const prop = props.find((p) => p[0] === name && accept(p));
-  return prop ? readTextOf(prop) : undefined;
+const readText = (prop: JcalProperty | undefined): string | undefined => (prop ? readTextOf(prop) : undefined);
+
+/** The values of all CATEGORIES properties, trimmed, empty ones left out. */
+function readCategories(props: readonly JcalProperty[]): string[] {
+  const categories: string[] = [];
+  for (const p of props) {
+    for (let i = 3; i < p.length; i++) {
+      const c = String(p[i]).trim();
+      if (c.length > 0) categories.push(c);
+    }
+  }
+  return categories;
 }
 
-function upperValue(v: ICAL.Component, name: string): string | undefined {
-  const value = firstValue(v, name);
+/** The first value of `prop` (the VEVENT `v`'s first of its name), trimmed and upper-cased if a string. */
+function upperValue(v: ICAL.Component, prop: JcalProperty | undefined): string | undefined {
+  const value = propValue(v, prop);
   return typeof value === 'string' ? value.trim().toUpperCase() : undefined;
 }
 
@@ -86,9 +87,9 @@ function parseGeo(text: string | undefined, separator: string): { latitude: numb
 }
 
 function readLocations(ctx: VeventContext): EventLocation[] {
-  const props = ctx.props;
-  const name = readText(props, 'location');
-  const geoProp = firstProp(props, 'geo');
+  const index = ctx.index;
+  const name = readText(index.location);
+  const geoProp = index.geo;
   const geoRaw = geoProp ? geoProp[3] : undefined;
   const geo = Array.isArray(geoRaw) ? parseGeo(geoRaw.join(';'), ';') : undefined;
   if (geoProp && !geo) ctx.warn(`GEO "${String(geoRaw)}" is not "lat;lon"; ignored`);
@@ -96,7 +97,7 @@ function readLocations(ctx: VeventContext): EventLocation[] {
   if ((name !== undefined && name !== '') || geo) locations.push({ displayName: name ?? '', ...(geo ? { geo } : {}) });
   // Extra locations only follow a primary one; alone they are leftovers of an edit elsewhere.
   if (locations.length > 0) {
-    for (const extra of allProps(props, EXTRA_LOCATION_X)) {
+    for (const extra of index.extraLocations) {
       const extraGeo = parseGeo(paramOf(extra, EXTRA_LOCATION_GEO_PARAM) || undefined, ',');
       locations.push({ displayName: readTextOf(extra), ...(extraGeo ? { geo: extraGeo } : {}) });
     }
@@ -114,17 +115,17 @@ function readTextOf(prop: JcalProperty): string {
  * knows TRANSP may flip it and leave the CDO value stale, so the CDO value counts only when it
  * agrees with TRANSP.
  */
-function readBusyStatus(v: ICAL.Component): BusyStatus {
-  const transparent = upperValue(v, 'transp') === 'TRANSPARENT';
-  const cdo = CDO_TO_BUSY[upperValue(v, CDO_BUSY) ?? ''];
+function readBusyStatus(v: ICAL.Component, index: VeventProps): BusyStatus {
+  const transparent = upperValue(v, index.transp) === 'TRANSPARENT';
+  const cdo = CDO_TO_BUSY[upperValue(v, index.cdoBusy) ?? ''];
   if (cdo !== undefined && (cdo === 'free') === transparent) return cdo;
   return transparent ? 'free' : 'busy';
 }
 
-function readSensitivity(v: ICAL.Component): Sensitivity {
-  switch (upperValue(v, 'class')) {
+function readSensitivity(v: ICAL.Component, index: VeventProps): Sensitivity {
+  switch (upperValue(v, index.classification)) {
     case 'PRIVATE':
-      return upperValue(v, SENSITIVITY_X) === 'PERSONAL' ? 'personal' : 'private';
+      return upperValue(v, index.sensitivity) === 'PERSONAL' ? 'personal' : 'private';
     case 'CONFIDENTIAL':
       return 'confidential';
     default:
@@ -133,23 +134,22 @@ function readSensitivity(v: ICAL.Component): Sensitivity {
 }
 
 /** RFC 5545 §3.8.1.9: 1-4 high, 5 or 0/absent normal, 6-9 low. */
-function readImportance(v: ICAL.Component): Importance {
-  const p = Number(firstValue(v, 'priority') ?? 0);
+function readImportance(v: ICAL.Component, index: VeventProps): Importance {
+  const p = Number(propValue(v, index.priority) ?? 0);
   if (p >= 1 && p <= 4) return 'high';
   if (p >= 6 && p <= 9) return 'low';
   return 'normal';
 }
 
-function readStatus(v: ICAL.Component): EventStatus {
-  const s = upperValue(v, 'status');
+function readStatus(v: ICAL.Component, index: VeventProps): EventStatus {
+  const s = upperValue(v, index.status);
   return s === 'CANCELLED' ? 'cancelled' : s === 'TENTATIVE' ? 'tentative' : 'confirmed';
 }
 
-export const readMeetingUrl = (v: ICAL.Component): string | undefined => meetingUrlOf(propsOf(v));
+export const readMeetingUrl = (v: ICAL.Component): string | undefined => meetingUrlOf(new VeventProps(propsOf(v)));
 
-function meetingUrlOf(props: readonly JcalProperty[]): string | undefined {
-  for (const name of MEETING_URL_PROPS) {
-    const prop = firstProp(props, name);
+function meetingUrlOf(index: VeventProps): string | undefined {
+  for (const prop of index.meetingUrls) {
     const value = prop ? readTextOf(prop).trim() : '';
     if (value.length > 0) return value;
   }
@@ -164,11 +164,6 @@ function personOf(prop: JcalProperty, ctx: VeventContext): Person | undefined {
   }
   const name = paramOf(prop, 'cn');
   return name ? { email, name } : { email };
-}
-
-function readOrganizer(ctx: VeventContext): Person | undefined {
-  const prop = firstProp(ctx.props, 'organizer');
-  return prop ? personOf(prop, ctx) : undefined;
 }
 
 function roleOf(prop: JcalProperty): AttendeeRole {
@@ -188,8 +183,7 @@ function roleOf(prop: JcalProperty): AttendeeRole {
 /** A plain loop and written-out objects: this runs for every attendee of every occurrence. */
 function readAttendees(ctx: VeventContext): Attendee[] {
   const attendees: Attendee[] = [];
-  for (const prop of ctx.props) {
-    if (prop[0] !== 'attendee') continue;
+  for (const prop of ctx.index.attendees) {
     const person = personOf(prop, ctx);
     if (!person) continue;
     const status = PARTSTAT_TO_STATUS[String(paramOf(prop, 'partstat') ?? '').toUpperCase()] ?? 'needs-action';

@@ -49,10 +49,12 @@ export function paramOf(p: JcalProperty, name: string): string | undefined {
  * getFirstPropertyValue(name) of `component`: the raw value, or null. Types ical.js decorates
  * (DATE-TIME, DURATION, RECUR …) go through the component, which returns the wrapper objects.
  */
-export function firstValue(component: ICAL.Component, name: string): unknown {
-  const p = firstProp(propsOf(component), name);
+export const firstValue = (component: ICAL.Component, name: string): unknown => propValue(component, firstProp(propsOf(component), name));
+
+/** firstValue(component, p[0]) given `p`, the component's first property of that name. */
+export function propValue(component: ICAL.Component, p: JcalProperty | undefined): unknown {
   if (!p || p.length <= 3) return null;
-  if (DECORATED.has(p[2])) return component.getFirstPropertyValue(name);
+  if (DECORATED.has(p[2])) return component.getFirstPropertyValue(p[0]);
   return p[3];
 }
 

@@ -5,7 +5,7 @@ import type { OccurrenceKey } from '../../model/index.js';
 import { customZoneOffsetMinutes, ianaZoneForTzidName, resolveIcalTzid } from './deps.js';
 import type { VeventContext } from './context.js';
 import type { JcalProperty } from './lex.js';
-import { firstProp, firstValue, paramOf } from './read-jcal.js';
+import { firstValue, paramOf } from './read-jcal.js';
 import { skippedZoneText, type SkippedZone } from './lex-zones.js';
 
 /** How one TZID of a VCALENDAR is read: an IANA zone, or a zone known only by its VTIMEZONE rules. */
@@ -117,8 +117,8 @@ export function readTimeValues(property: JcalProperty | ICAL.Property, ctx: Veve
   return out;
 }
 
-export function readTimeProperty(name: string, ctx: VeventContext, times: TimeReader): EventTime | undefined {
-  const prop = firstProp(ctx.props, name);
+/** The (first) value of `prop`, if there is one. */
+export function readTimeProperty(prop: JcalProperty | undefined, ctx: VeventContext, times: TimeReader): EventTime | undefined {
   return prop ? readTimeValue(prop[3], prop, ctx, times) : undefined;
 }
 

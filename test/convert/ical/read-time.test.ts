@@ -5,12 +5,14 @@ import type { EventTime } from '../../../src/model/index.js';
 import type { VeventContext } from '../../../src/convert/ical/context.js';
 import type { JcalProperty } from '../../../src/convert/ical/lex.js';
 import { readTimeValue, type TimeReader } from '../../../src/convert/ical/read-time.js';
+import { VeventProps } from '../../../src/convert/ical/vevent-props.js';
 
 class Failed extends Error {}
 
 const ctx: VeventContext = {
   vevent: undefined as unknown as ICAL.Component,
   props: [],
+  index: new VeventProps([]),
   uid: 'u',
   lineOf: () => undefined,
   fail: (detail) => {
