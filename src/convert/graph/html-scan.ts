@@ -56,7 +56,7 @@ function simpleTag(s: string, i: number): SimpleTag | undefined {
  * Block edges merge as BOUNDARIES_RE merges them: spaces next to an edge go, and edges with only
  * spaces between make one line break; any other tag, even one that vanishes, keeps edges apart.
  */
-export function scanSimpleHtml(s: string): string | undefined {
+export function scanSimpleHtml(s: string): ScannedText | undefined {
   if (s.includes(BOUNDARY)) return undefined;
   const out = new TextOut();
   let linkClose = -1;
@@ -117,16 +117,42 @@ export function scanSimpleHtml(s: string): string | undefined {
   return out.done();
 }
 
-/** The scan's output: spaces are held back, since an edge that follows swallows them. */
+export interface ScannedText {
+  readonly text: string;
+  /**
+   * False when the text holds no two spaces in a row. Looking for them costs a look at every space of
+   * the text (indexOf stops at each); the scan knows it from the few places where spaces meet.
+   */
+  readonly spacePairs: boolean;
+}
+
+/**
+ * The scan's output: spaces are held back, since an edge that follows swallows them. The pieces given
+ * to text() hold no two spaces in a row (runs are collapsed first, a link target is collapsed, the rest
+ * are fixed strings), so pairs can only form where held spaces and pieces meet.
+ */
 class TextOut {
   private out = '';
   private spaces = 0;
   private afterEdge = false;
+  private endsWithSpace = false;
+  private spacePairs = false;
 
   text(t: string): void {
-    this.out += this.spaces === 0 ? t : `${' '.repeat(this.spaces)}${t}`;
+    if (this.spaces > 0) {
+      if (this.spaces > 1) this.spacePairs = true;
+      this.put(' '.repeat(this.spaces));
+    }
+    this.put(t);
     this.spaces = 0;
     this.afterEdge = false;
+  }
+
+  private put(t: string): void {
+    if (t.length === 0) return;
+    if (this.endsWithSpace && t.charCodeAt(0) === 32) this.spacePairs = true;
+    this.out += t;
+    this.endsWithSpace = t.charCodeAt(t.length - 1) === 32;
   }
 
   space(): void {
@@ -135,12 +161,13 @@ class TextOut {
 
   /** A block edge: one line break for a run of edges with only spaces between. */
   edge(): void {
-    if (!this.afterEdge) this.out += '\n';
+    if (!this.afterEdge) this.put('\n');
     this.spaces = 0;
     this.afterEdge = true;
   }
 
-  done(): string {
-    return this.out + ' '.repeat(this.spaces);
+  done(): ScannedText {
+    this.text('');
+    return { text: this.out, spacePairs: this.spacePairs };
   }
 }

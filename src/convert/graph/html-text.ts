@@ -29,8 +29,12 @@ const TAG_RE = /<[^>]*>/g;
 /** Within a line, runs of blanks become one space (a lone space already is one). */
 const BLANKS_RE = / [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g;
 
-/** BLANKS_RE's collapse, skipped (as a no-op) for text that holds no run it would change. */
-const collapseBlanks = (t: string): string => (t.includes('  ') || t.includes('\t') || t.includes('\u00a0') ? t.replace(BLANKS_RE, ' ') : t);
+/**
+ * BLANKS_RE's collapse, skipped (as a no-op) for text that holds no run it would change. `spacePairs`
+ * false: the text is known to hold no two spaces in a row, the costliest of the three to look for.
+ */
+const collapseBlanks = (t: string, spacePairs: boolean): string =>
+  (spacePairs && t.includes('  ')) || t.includes('\t') || t.includes('\u00a0') ? t.replace(BLANKS_RE, ' ') : t;
 
 /** Every line trimmed, without splitting the text into an array of lines. */
 function trimLines(s: string): string {
@@ -64,8 +68,12 @@ export function htmlToText(html: string): string {
 
 function readText(html: string): string {
   const part = bodyPart(html);
-  const text = scanSimpleHtml(part) ?? tagPasses(part);
-  const lines = trimLines(collapseBlanks(decodeEntities(text)));
+  const scanned = scanSimpleHtml(part);
+  const text = scanned?.text ?? tagPasses(part);
+  const decoded = decodeEntities(text);
+  // Decoding only shortens (every reference is longer than its text): the same length is the same text.
+  const spacePairs = scanned === undefined || scanned.spacePairs || decoded.length !== text.length;
+  const lines = trimLines(collapseBlanks(decoded, spacePairs));
   // The regex only for text that holds a run it would change.
   return (lines.includes('\n\n\n') ? lines.replace(/\n{3,}/g, '\n\n') : lines).trim();
 }
