@@ -124,19 +124,30 @@ export interface ScannedText {
    * the text (indexOf stops at each); the scan knows it from the few places where spaces meet.
    */
   readonly spacePairs: boolean;
+  /** False when no line break has a blank (whitespace but LF) next to it: no line needs trimming inside. */
+  readonly blankLineEdges: boolean;
 }
+
+const NON_ASCII_SPACE_RE = /\s/;
+/** Whitespace as trim() sees it (the regexes' \s), LF left out. */
+const isLineBlank = (c: number): boolean =>
+  c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || (c >= 0x80 && NON_ASCII_SPACE_RE.test(String.fromCharCode(c)));
 
 /**
  * The scan's output: spaces are held back, since an edge that follows swallows them. The pieces given
- * to text() hold no two spaces in a row (runs are collapsed first, a link target is collapsed, the rest
- * are fixed strings), so pairs can only form where held spaces and pieces meet.
+ * to text() hold no two spaces in a row and no LF unless they are one (runs are collapsed first, a link
+ * target is collapsed, the rest are fixed strings), so pairs of spaces, and blanks next to a line
+ * break, can only form where pieces meet.
  */
 class TextOut {
   private out = '';
   private spaces = 0;
   private afterEdge = false;
   private endsWithSpace = false;
+  private endsWithBlank = false;
+  private endsWithLf = false;
   private spacePairs = false;
+  private blankLineEdges = false;
 
   text(t: string): void {
     if (this.spaces > 0) {
@@ -150,9 +161,14 @@ class TextOut {
 
   private put(t: string): void {
     if (t.length === 0) return;
-    if (this.endsWithSpace && t.charCodeAt(0) === 32) this.spacePairs = true;
+    const first = t.charCodeAt(0);
+    if (this.endsWithSpace && first === 32) this.spacePairs = true;
+    if (first === 10 ? this.endsWithBlank : this.endsWithLf && isLineBlank(first)) this.blankLineEdges = true;
     this.out += t;
-    this.endsWithSpace = t.charCodeAt(t.length - 1) === 32;
+    const last = t.charCodeAt(t.length - 1);
+    this.endsWithSpace = last === 32;
+    this.endsWithBlank = isLineBlank(last);
+    this.endsWithLf = last === 10;
   }
 
   space(): void {
@@ -168,6 +184,6 @@ class TextOut {
 
   done(): ScannedText {
     this.text('');
-    return { text: this.out, spacePairs: this.spacePairs };
+    return { text: this.out, spacePairs: this.spacePairs, blankLineEdges: this.blankLineEdges };
   }
 }

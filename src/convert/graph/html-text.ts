@@ -71,9 +71,12 @@ function readText(html: string): string {
   const scanned = scanSimpleHtml(part);
   const text = scanned?.text ?? tagPasses(part);
   const decoded = decodeEntities(text);
-  // Decoding only shortens (every reference is longer than its text): the same length is the same text.
-  const spacePairs = scanned === undefined || scanned.spacePairs || decoded.length !== text.length;
-  const lines = trimLines(collapseBlanks(decoded, spacePairs));
+  // What the scan knows of its text holds while no entity was decoded; decoding only shortens (every
+  // reference is longer than its text), so the same length is the same text.
+  const known = scanned !== undefined && decoded.length === text.length ? scanned : undefined;
+  const blanks = collapseBlanks(decoded, known?.spacePairs ?? true);
+  // Blanks at the very start or end are left to the final trim.
+  const lines = known?.blankLineEdges === false ? blanks : trimLines(blanks);
   // The regex only for text that holds a run it would change.
   return (lines.includes('\n\n\n') ? lines.replace(/\n{3,}/g, '\n\n') : lines).trim();
 }

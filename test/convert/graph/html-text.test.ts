@@ -105,6 +105,8 @@ describe('htmlToText against the multi-pass implementation it replaced', () => {
         if (scan !== undefined) scanned += 1;
         // It says when its text holds no two spaces in a row, and htmlToText then does not look for them.
         if (scan?.spacePairs === false) assert.ok(!scan.text.includes('  '), JSON.stringify(html));
+        // And when no line break has a blank next to it, so that htmlToText need not trim every line.
+        if (scan?.blankLineEdges === false) assert.ok(!/[^\S\n]\n|\n[^\S\n]/.test(scan.text), JSON.stringify(html));
         assert.equal(htmlToText(html), oldHtmlToText(html), JSON.stringify(html));
       }),
       { numRuns: 5000 },
