@@ -156,12 +156,16 @@ function meetingUrlOf(index: VeventProps): string | undefined {
   return undefined;
 }
 
-function personOf(prop: JcalProperty, ctx: VeventContext): Person | undefined {
+/** The address of an ORGANIZER or ATTENDEE; a warning (and undefined) when it has none. */
+function emailOf(prop: JcalProperty, ctx: VeventContext): string | undefined {
   const email = calAddressEmail(String(prop[3] ?? ''), paramOf(prop, 'email') || undefined);
-  if (!email) {
-    ctx.warn(`${prop[0].toUpperCase()} "${String(prop[3])}" has no e-mail address; ignored`);
-    return undefined;
-  }
+  if (!email) ctx.warn(`${prop[0].toUpperCase()} "${String(prop[3])}" has no e-mail address; ignored`);
+  return email;
+}
+
+function personOf(prop: JcalProperty, ctx: VeventContext): Person | undefined {
+  const email = emailOf(prop, ctx);
+  if (!email) return undefined;
   const name = paramOf(prop, 'cn');
   return name ? { email, name } : { email };
 }
@@ -184,11 +188,13 @@ function roleOf(prop: JcalProperty): AttendeeRole {
 function readAttendees(ctx: VeventContext): Attendee[] {
   const attendees: Attendee[] = [];
   for (const prop of ctx.index.attendees) {
-    const person = personOf(prop, ctx);
-    if (!person) continue;
+    // The person's fields go straight into the attendee: no Person object in between.
+    const email = emailOf(prop, ctx);
+    if (!email) continue;
+    const name = paramOf(prop, 'cn');
     const status = PARTSTAT_TO_STATUS[String(paramOf(prop, 'partstat') ?? '').toUpperCase()] ?? 'needs-action';
     const role = roleOf(prop);
-    attendees.push(person.name !== undefined ? { email: person.email, name: person.name, role, status } : { email: person.email, role, status });
+    attendees.push(name ? { email, name, role, status } : { email, role, status });
   }
   return attendees;
 }

@@ -24,7 +24,7 @@ export interface TimeReader {
  * lex-zones.ts): by TZID, the last one in document order wins, as it always did.
  */
 export function timeReader(calendar: ICAL.Component, floatingTz: string | undefined, skipped: readonly SkippedZone[] = []): TimeReader {
-  const vtimezones = new Map<string, ICAL.Component | SkippedZone>();
+  const vtimezones = new ZoneList<ICAL.Component | SkippedZone>();
   const children = calendar.getAllSubcomponents();
   let next = 0;
   for (let i = 0; i <= children.length; i++) {
@@ -37,15 +37,34 @@ export function timeReader(calendar: ICAL.Component, floatingTz: string | undefi
     const tzid = firstValue(vtz, 'tzid');
     if (typeof tzid === 'string') vtimezones.set(tzid, vtz);
   }
-  const cache = new Map<string, ZoneReading | ZoneFailure>();
+  const readings = new ZoneList<ZoneReading | ZoneFailure>();
   return {
     floatingTz,
     zone(tzid) {
-      let hit = cache.get(tzid);
-      if (hit === undefined) cache.set(tzid, (hit = readZone(tzid, vtimezones.get(tzid))));
+      let hit = readings.get(tzid);
+      if (hit === undefined) readings.set(tzid, (hit = readZone(tzid, vtimezones.get(tzid))));
       return hit;
     },
   };
+}
+
+/**
+ * A Map from TZID for the few zones one calendar object names (most name one): two short arrays
+ * searched from the end, the last set winning, rather than the hash tables of two Maps per object.
+ */
+class ZoneList<T> {
+  private readonly tzids: string[] = [];
+  private readonly values: T[] = [];
+
+  set(tzid: string, value: T): void {
+    this.tzids.push(tzid);
+    this.values.push(value);
+  }
+
+  get(tzid: string): T | undefined {
+    const i = this.tzids.lastIndexOf(tzid);
+    return i < 0 ? undefined : this.values[i];
+  }
 }
 
 /** How `tzid` reads, given the VTIMEZONE of that TZID if there is one. */

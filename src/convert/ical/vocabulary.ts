@@ -57,6 +57,14 @@ export const ROLE_TO_ICAL: Record<AttendeeRole, { role: string; cutype?: string 
 /** "mailto:A@B" (any case) or an EMAIL parameter (RFC 7986 §6.2) → the address; undefined if neither. */
 export function calAddressEmail(value: string, emailParam: string | undefined): string | undefined {
   if (emailParam) return emailParam;
-  const m = /^mailto:(.+)$/i.exec(value.trim());
-  return m ? m[1]! : undefined;
+  // /^mailto:(.+)$/i without a match array: "mailto:" in ASCII letters of any case (what /i without
+  // the u flag matches here), then at least one character and no line terminator ('.' matches none).
+  const v = value.trim();
+  if (v.length <= MAILTO.length) return undefined;
+  for (let i = 0; i < MAILTO.length; i++) if ((v.charCodeAt(i) | (i < 6 ? 32 : 0)) !== MAILTO.charCodeAt(i)) return undefined;
+  const address = v.slice(MAILTO.length);
+  return LINE_TERMINATOR.test(address) ? undefined : address;
 }
+
+const MAILTO = 'mailto:';
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
