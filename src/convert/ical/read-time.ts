@@ -104,7 +104,8 @@ function customLocalToUtc(local: string, vtimezone: string): string {
 /** One DATE or DATE-TIME value of `prop`, zone taken from its TZID. */
 export function readTimeValue(raw: unknown, prop: JcalProperty, ctx: VeventContext, times: TimeReader): EventTime {
   if (typeof raw !== 'string') ctx.fail(`expected a DATE or DATE-TIME value, got ${JSON.stringify(raw)}`, prop);
-  if (DATE_RE.test(raw) && !Number.isNaN(localAsUtcMs(`${raw}T00:00:00`))) return { kind: 'date', date: raw };
+  // DATE_RE only matches ten characters: the length spares date-times the regex.
+  if (raw.length === 10 && DATE_RE.test(raw) && !Number.isNaN(localAsUtcMs(`${raw}T00:00:00`))) return { kind: 'date', date: raw };
   // A DATE-TIME is the wall time, 'Z' after it for UTC (RFC 5545 §3.3.5); read without a regex match
   // and its capture strings, as it runs for every time value.
   const utc = raw.length === 20 && raw.charCodeAt(19) === 90;
