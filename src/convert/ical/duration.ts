@@ -11,17 +11,45 @@ export interface IcalDuration {
   readonly seconds: number;
 }
 
-const DURATION_RE = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
-
-/** Undefined when `text` is not a duration. */
+/**
+ * Undefined when `text` is not a duration: what
+ * /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/ matches in the trimmed,
+ * upper-cased text with at least one number. Read by character codes: every VALARM trigger read
+ * went through a regex match and its capture strings.
+ */
 export function parseDuration(text: string): IcalDuration | undefined {
-  const m = DURATION_RE.exec(text.trim().toUpperCase());
-  if (!m || !/\d/.test(text)) return undefined;
-  return { negative: m[1] === '-', days: num(m, 2) * 7 + num(m, 3), seconds: num(m, 4) * 3600 + num(m, 5) * 60 + num(m, 6) };
+  const s = text.trim().toUpperCase();
+  const sign = s.charCodeAt(0);
+  const negative = sign === 45;
+  scan.at = negative || sign === 43 ? 1 : 0;
+  if (s.charCodeAt(scan.at++) !== 80) return undefined;
+  scan.numbers = 0;
+  const weeks = part(s, 87);
+  const days = part(s, 68);
+  let seconds = 0;
+  if (s.charCodeAt(scan.at) === 84) {
+    scan.at++;
+    seconds = part(s, 72) * 3600;
+    seconds += part(s, 77) * 60;
+    seconds += part(s, 83);
+  }
+  if (scan.at !== s.length || scan.numbers === 0) return undefined;
+  return { negative, days: weeks * 7 + days, seconds };
 }
 
-/** A module-level helper, not a closure per call: tsx's keepNames wraps every named closure it makes. */
-const num = (m: RegExpExecArray, i: number): number => Number(m[i] ?? 0);
+/** Where the reading of a duration stands, and how many numbers it read: one record, not one per call. */
+const scan = { at: 0, numbers: 0 };
+
+/** The number before `letter` at scan.at (moving past both), or 0 when the text goes on otherwise. */
+function part(s: string, letter: number): number {
+  let end = scan.at;
+  while (end < s.length && s.charCodeAt(end) >= 48 && s.charCodeAt(end) <= 57) end++;
+  if (end === scan.at || s.charCodeAt(end) !== letter) return 0;
+  const n = Number(s.slice(scan.at, end));
+  scan.at = end + 1;
+  scan.numbers += 1;
+  return n;
+}
 
 export function durationToMinutes(d: IcalDuration): number {
   return (d.negative ? -1 : 1) * (d.days * 1440 + d.seconds / 60);
