@@ -30,15 +30,6 @@ export function firstProp(props: readonly JcalProperty[], name: string): JcalPro
   return undefined;
 }
 
-/** getAllProperties(name). */
-export const allProps = (props: readonly JcalProperty[], name: string): JcalProperty[] => props.filter((p) => p[0] === name);
-
-/** hasProperty(name). */
-export const hasProp = (props: readonly JcalProperty[], name: string): boolean => firstProp(props, name) !== undefined;
-
-/** toJSON().slice(3): the undecorated values. */
-export const valuesOf = (p: JcalProperty): unknown[] => p.slice(3);
-
 /** getFirstParameter(name): parameter values are strings (or lists of them) in jCal. */
 export function paramOf(p: JcalProperty, name: string): string | undefined {
   const value = p[1][name] as string | string[] | undefined;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { allProps, firstProp, firstValue, paramOf, plainRecurText, propsOf, recurToIcal } from '../../../src/convert/ical/read-jcal.js';
+import { firstProp, firstValue, paramOf, plainRecurText, propsOf, recurToIcal } from '../../../src/convert/ical/read-jcal.js';
 
 const vevent = (...lines: string[]): ICAL.Component =>
   new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', ...lines, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n'))).getFirstSubcomponent('vevent')!;
@@ -19,12 +19,11 @@ describe('read-jcal: the Component API answers, read from jCal', () => {
     assert.equal(firstValue(vevent('UID:a'), 'summary'), null);
   });
 
-  it('firstProp, allProps and paramOf follow getFirstProperty, getAllProperties and getFirstParameter', () => {
+  it('firstProp and paramOf follow getFirstProperty and getFirstParameter', () => {
     const v = vevent('ATTENDEE;CN=A;PARTSTAT=ACCEPTED:mailto:a@x', 'SUMMARY:s', 'ATTENDEE;CN="B, C":mailto:b@x');
     const props = propsOf(v);
-    assert.deepEqual(allProps(props, 'attendee'), v.getAllProperties('attendee').map((p) => p.toJSON()));
     assert.equal(firstProp(props, 'summary'), v.getFirstProperty('summary')!.toJSON());
-    assert.equal(paramOf(allProps(props, 'attendee')[1]!, 'cn'), v.getAllProperties('attendee')[1]!.getFirstParameter('cn'));
+    assert.equal(paramOf(props[2]!, 'cn'), v.getAllProperties('attendee')[1]!.getFirstParameter('cn'));
     assert.equal(paramOf(props[0]!, 'role'), undefined);
   });
 
