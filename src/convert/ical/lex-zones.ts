@@ -52,8 +52,14 @@ const OBSERVANCE_LINES: readonly (readonly [string, Shape])[] = [
   ['RRULE:', yearlyRule],
 ];
 
-function lineShape(lines: readonly (readonly [string, Shape])[], text: string, from: number): readonly [string, Shape] | undefined {
-  for (const line of lines) if (text.startsWith(line[0], from)) return line;
+/**
+ * The entry of `lines` whose "NAME:" the line at text[from, to) starts with. Within each list the
+ * names differ in length, so the first ":" tells which one it can be.
+ */
+function lineShape(lines: readonly (readonly [string, Shape])[], text: string, from: number, to: number): readonly [string, Shape] | undefined {
+  const colon = text.indexOf(':', from);
+  if (colon === -1 || colon >= to) return undefined;
+  for (const line of lines) if (line[0].length === colon + 1 - from) return text.startsWith(line[0], from) ? line : undefined;
   return undefined;
 }
 
@@ -89,7 +95,7 @@ export function simpleVtimezoneAt(text: string, start: number): { end: number; t
     } else if (depth === 1 && (lineIs(text, from, to, 'END:STANDARD') || lineIs(text, from, to, 'END:DAYLIGHT'))) {
       depth = 0;
     } else {
-      const shape = lineShape(depth === 0 ? ZONE_LINES : OBSERVANCE_LINES, text, from);
+      const shape = lineShape(depth === 0 ? ZONE_LINES : OBSERVANCE_LINES, text, from, to);
       if (!shape || !shape[1](text, from + shape[0].length, to)) return undefined;
       if (shape[0] === 'TZID:' && tzid === undefined) tzid = unescapeText(text.slice(from + 5, to));
     }

@@ -86,6 +86,8 @@ function lexParams(src: string, start: number, end: number, params: Record<strin
     if (info.paramMultiValue) throw new NotPlain();
     let rawEnd: number;
     let valueStart: number;
+    // Whether the value holds neither "^" nor a backslash: RFC 6868 and TEXT decoding then leave it as it is.
+    let plain = false;
     if (src.charCodeAt(eq + 1) === 34 /* " */) {
       valueStart = eq + 2;
       rawEnd = src.indexOf('"', valueStart);
@@ -95,14 +97,16 @@ function lexParams(src: string, start: number, end: number, params: Record<strin
       valueStart = eq + 1;
       // An unquoted value runs to the next ";" or ":", whichever comes first.
       rawEnd = valueStart;
+      plain = true;
       for (let c = src.charCodeAt(rawEnd); c !== 59 && c !== 58; c = src.charCodeAt(rawEnd)) {
+        if (c === 94 /* ^ */ || c === 92 /* backslash */) plain = false;
         if (++rawEnd >= end) throw new NotPlain();
       }
       i = rawEnd;
     }
     const raw = src.slice(valueStart, rawEnd);
-    const unescaped = raw.includes('^') ? raw.replace(RFC6868, (x) => RFC6868_MAP[x]!) : raw;
-    const value = decode(unescaped, info.paramType, undefined);
+    const unescaped = !plain && raw.includes('^') ? raw.replace(RFC6868, (x) => RFC6868_MAP[x]!) : raw;
+    const value = plain && info.paramType === 'text' ? raw : decode(unescaped, info.paramType, undefined);
     if (info.name === 'value') valueParam.type = value;
     else params[info.name] = value;
     const next = src.charCodeAt(i);
@@ -124,7 +128,8 @@ function lexProperty(src: string, end: number, info: NameInfo, nameEnd: number, 
   if (withParams) {
     const from = lexParams(src, nameEnd, end, params);
     typeParam = valueParam.type;
-    const valueColon = src.indexOf(':', from);
+    // Mostly the ":" is right there (the last parameter's value ended at it).
+    const valueColon = src.charCodeAt(from) === 58 ? from : src.indexOf(':', from);
     if (valueColon === -1 || valueColon >= end) throw new NotPlain();
     value = src.slice(valueColon + 1, end);
   } else {

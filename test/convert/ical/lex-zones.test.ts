@@ -93,7 +93,9 @@ describe('lex-zones: VTIMEZONEs kept as text', () => {
   it('keeps only a whole simple block: no parameters, folds, lower case or values ical.js might refuse', () => {
     const zone = (...lines: string[]) => ['BEGIN:VTIMEZONE', 'TZID:Z', ...lines, 'END:VTIMEZONE', 'END:VCALENDAR'].join('\r\n');
     assert.deepEqual(simpleVtimezoneAt(zone('BEGIN:DAYLIGHT', 'TZOFFSETTO:+0200', 'END:DAYLIGHT'), 0), { end: 88, tzid: 'Z' });
-    for (const odd of ['TZNAME;LANGUAGE=de:MEZ', 'tzname:x', 'RRULE:FREQ=YEARLY;BYMONTH=0', 'TZOFFSETTO:+02:00', 'BEGIN:X', '']) {
+    // Names of a known name's length but other letters, names without ":", zone lines in an observance.
+    const otherNames = ['TZNAMX:x', 'TZNAMEX:x', 'TZNAME', 'DTSTARX:19700329T020000', 'TZOFFSETTX:+0100', 'TZID:Z'];
+    for (const odd of ['TZNAME;LANGUAGE=de:MEZ', 'tzname:x', 'RRULE:FREQ=YEARLY;BYMONTH=0', 'TZOFFSETTO:+02:00', 'BEGIN:X', '', ...otherNames]) {
       assert.equal(simpleVtimezoneAt(zone('BEGIN:STANDARD', odd, 'END:STANDARD'), 0), undefined, odd);
     }
     assert.equal(simpleVtimezoneAt('BEGIN:VTIMEZONE\r\nTZID:Z\r\nEND:VTIMEZONE', 0), undefined, 'not followed by a line');

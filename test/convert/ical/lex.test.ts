@@ -75,6 +75,23 @@ describe('lexCalendar: the jCal ICAL.parse gives', () => {
     }
   });
 
+  it('on every name of the design and of this product, in any letter case, as property and as parameter (fast-check)', () => {
+    const design = ICAL.design.getDesignSet('vcalendar') as unknown as { property: object; param: object };
+    const names = [...Object.keys(design.property), ...Object.keys(design.param), 'x-alt-desc', 'schedule-agent', 'x-microsoft-cdo-busystatus'];
+    const anyCase = (name: string) =>
+      fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((up) => [...name].map((c, k) => (up[k] ? c.toUpperCase() : c)).join(''));
+    const name = fc.constantFrom(...names).chain(anyCase);
+    const line = fc.tuple(name, name, paramValue, values).map(([prop, par, pv, v]) => `${prop};${par}=${pv}:${v}`);
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 4 }), (lines) => {
+        if (assertSame(['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR'].join('\r\n'))) answered++;
+      }),
+      { numRuns: 1500 },
+    );
+    assert.ok(answered > 300, `the fast path answered only ${answered} of 1500 documents`);
+  });
+
   it('leaves what it does not read plainly to ICAL.parse: errors, text before BEGIN, multi-valued parameters', () => {
     for (const doc of [
       'BEGIN:VCALENDAR\r\nno colon here\r\nEND:VCALENDAR',
