@@ -10,7 +10,8 @@ import type { SkippedZone } from './lex-zones.js';
 import { lineContaining } from './lines.js';
 import { readOccurrence } from './read-fields.js';
 import type { HtmlVerdicts } from './read-html.js';
-import { paramOf, plainRecurText, propValue, propsOf } from './read-jcal.js';
+import { paramOf, plainRecur, plainRecurText, propValue, propsOf } from './read-jcal.js';
+import { ruleFromJcalRecur } from '../recurrence/rrule-jcal.js';
 import { VeventProps } from './vevent-props.js';
 import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
 
@@ -127,6 +128,12 @@ function ruleText(ctx: VeventContext, rrule: JcalProperty): string {
   return parts.filter((p) => !p.startsWith('X-')).join(';');
 }
 
+/** The RRULE as parseRrule reads it: straight from its decoded value when that is plain, else from its text. */
+function ruleOf(ctx: VeventContext, rrule: JcalProperty, startKind: EventTime['kind']): RecurrenceRule {
+  const recur = plainRecur(rrule);
+  return (recur && ruleFromJcalRecur(recur, startKind)) ?? parseRrule(ruleText(ctx, rrule), startKind);
+}
+
 /**
  * The model wants UNTIL in UTC for a zoned series and as a date for an all-day one (RFC 5545
  * §3.3.10); clients also write a DATE (meaning: through that day) or a floating time (meaning: in
@@ -159,7 +166,7 @@ function seriesParts(master: EventOccurrence, ctx: VeventContext, times: TimeRea
   let rule: RecurrenceRule;
   try {
     // An RDATE-only series is a COUNT=1 rule (DTSTART itself) plus the extra dates.
-    rule = rrules[0] ? untilInMasterForm(parseRrule(ruleText(ctx, rrules[0]), master.start.kind), master.start) : { freq: 'DAILY', interval: 1, count: 1 };
+    rule = rrules[0] ? untilInMasterForm(ruleOf(ctx, rrules[0], master.start.kind), master.start) : { freq: 'DAILY', interval: 1, count: 1 };
   } catch (e) {
     ctx.fail(e instanceof Error ? e.message : String(e), rrules[0]);
   }

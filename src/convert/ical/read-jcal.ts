@@ -55,8 +55,14 @@ export function propValue(component: ICAL.Component, p: JcalProperty | undefined
  * through ical.js.
  */
 export function plainRecurText(p: JcalProperty): string | undefined {
+  const recur = plainRecur(p);
+  return recur && recurToIcal(recur);
+}
+
+/** The decoded value of a RECUR property without parameters; undefined for any other shape. */
+export function plainRecur(p: JcalProperty): Record<string, unknown> | undefined {
   if (p.length !== 4 || p[2] !== 'recur' || Object.keys(p[1]).length > 0) return undefined;
-  return recurToIcal(p[3] as Record<string, unknown>);
+  return p[3] as Record<string, unknown>;
 }
 
 /**

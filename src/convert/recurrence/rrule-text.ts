@@ -20,13 +20,19 @@ export class RruleParseError extends Error {
   }
 }
 
-const FREQUENCIES: readonly Frequency[] = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+export const FREQUENCIES: readonly Frequency[] = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type ListPart = 'bySecond' | 'byMinute' | 'byHour' | 'byMonthDay' | 'byYearDay' | 'byWeekNo' | 'byMonth' | 'bySetPos';
+export type ListPart = 'bySecond' | 'byMinute' | 'byHour' | 'byMonthDay' | 'byYearDay' | 'byWeekNo' | 'byMonth' | 'bySetPos';
+export interface ListPartSpec {
+  readonly field: ListPart;
+  readonly min: number;
+  readonly max: number;
+  readonly signed: boolean;
+}
 
 /** Integer list parts: name, model field, allowed range, whether negatives are allowed. */
-const LIST_PARTS: Readonly<Record<string, { field: ListPart; min: number; max: number; signed: boolean }>> = {
+export const LIST_PARTS: Readonly<Record<string, ListPartSpec>> = {
   BYSECOND: { field: 'bySecond', min: 0, max: 60, signed: false },
   BYMINUTE: { field: 'byMinute', min: 0, max: 59, signed: false },
   BYHOUR: { field: 'byHour', min: 0, max: 23, signed: false },
@@ -92,31 +98,33 @@ export function parseRrule(value: string, dtstartKind: EventTime['kind']): Recur
   }
   if (!rule.freq) return fail(value, text, 'FREQ is required');
   if (rule.count !== undefined && rule.until !== undefined) fail(value, text, 'COUNT and UNTIL exclude each other');
-  checkCombination(rule as Mutable<RecurrenceRule>, dtstartKind, value);
+  const problem = combinationProblem(rule as RecurrenceRule, dtstartKind);
+  if (problem) fail(value, problem[0], problem[1]);
   // INTERVAL defaults to 1 (RFC 5545 §3.3.10), added last as a spread would; the rule is not copied.
   rule.interval ??= 1;
   return rule as RecurrenceRule;
 }
 
-/** RFC 5545 §3.3.10 restrictions on which parts go with which frequency. */
-function checkCombination(rule: RecurrenceRule, dtstartKind: EventTime['kind'], value: string): void {
+/** RFC 5545 §3.3.10 restrictions on which parts go with which frequency: the first broken one as [part, reason]. */
+export function combinationProblem(rule: RecurrenceRule, dtstartKind: EventTime['kind']): readonly [part: string, reason: string] | undefined {
   const nth = rule.byDay?.some((d) => d.nth !== undefined) ?? false;
-  if (nth && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') fail(value, 'BYDAY', `ordinals need MONTHLY or YEARLY, not ${rule.freq}`);
-  if (nth && rule.freq === 'YEARLY' && rule.byWeekNo) fail(value, 'BYDAY', 'ordinals cannot go with BYWEEKNO');
-  if (rule.byDay?.some((d) => d.nth !== undefined && (d.nth === 0 || Math.abs(d.nth) > 53))) fail(value, 'BYDAY', 'ordinal out of range');
-  if (rule.byWeekNo && rule.freq !== 'YEARLY') fail(value, 'BYWEEKNO', 'only with FREQ=YEARLY');
-  if (rule.byYearDay && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq)) fail(value, 'BYYEARDAY', `not with FREQ=${rule.freq}`);
-  if (rule.byMonthDay && rule.freq === 'WEEKLY') fail(value, 'BYMONTHDAY', 'not with FREQ=WEEKLY');
+  if (nth && rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') return ['BYDAY', `ordinals need MONTHLY or YEARLY, not ${rule.freq}`];
+  if (nth && rule.freq === 'YEARLY' && rule.byWeekNo) return ['BYDAY', 'ordinals cannot go with BYWEEKNO'];
+  if (rule.byDay?.some((d) => d.nth !== undefined && (d.nth === 0 || Math.abs(d.nth) > 53))) return ['BYDAY', 'ordinal out of range'];
+  if (rule.byWeekNo && rule.freq !== 'YEARLY') return ['BYWEEKNO', 'only with FREQ=YEARLY'];
+  if (rule.byYearDay && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq)) return ['BYYEARDAY', `not with FREQ=${rule.freq}`];
+  if (rule.byMonthDay && rule.freq === 'WEEKLY') return ['BYMONTHDAY', 'not with FREQ=WEEKLY'];
   if (rule.bySetPos) {
     const others = [rule.byDay, rule.byMonthDay, rule.byMonth, rule.byYearDay, rule.byWeekNo, rule.byHour, rule.byMinute, rule.bySecond];
-    if (!others.some((o) => o !== undefined)) fail(value, 'BYSETPOS', 'needs another BYxxx part');
+    if (!others.some((o) => o !== undefined)) return ['BYSETPOS', 'needs another BYxxx part'];
   }
   if (dtstartKind === 'date' && (rule.byHour || rule.byMinute || rule.bySecond)) {
-    fail(value, 'BYHOUR/BYMINUTE/BYSECOND', 'not allowed when DTSTART is a DATE');
+    return ['BYHOUR/BYMINUTE/BYSECOND', 'not allowed when DTSTART is a DATE'];
   }
   if (dtstartKind === 'date' && ['HOURLY', 'MINUTELY', 'SECONDLY'].includes(rule.freq)) {
-    fail(value, `FREQ=${rule.freq}`, 'sub-daily frequency with a DATE DTSTART');
+    return [`FREQ=${rule.freq}`, 'sub-daily frequency with a DATE DTSTART'];
   }
+  return undefined;
 }
 
 /** An integer BY list; loops rather than map callbacks, which would be closures made per part. */
@@ -144,7 +152,7 @@ function fail(rrule: string, part: string, reason: string): never {
   throw new RruleParseError(rrule, part, reason);
 }
 
-function parseByDay(item: string): ByDay | undefined {
+export function parseByDay(item: string): ByDay | undefined {
   const m = BYDAY_RE.exec(item);
   if (!m) return undefined;
   const day = m[2] as Weekday;
@@ -152,7 +160,7 @@ function parseByDay(item: string): ByDay | undefined {
 }
 
 /** A real day of the proleptic Gregorian calendar (what Date accepts for YYYY-MM-DD and gives back). */
-function isCalendarDate(year: number, month: number, day: number): boolean {
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
