@@ -1,13 +1,14 @@
 import type ICAL from 'ical.js';
 import { IcalParseError } from './errors.js';
-import type { JcalProperty } from './lex.js';
+import type { JcalComponent, JcalProperty } from './lex.js';
 import { veventPropertyLines } from './lines.js';
-import { propsOf } from './read-jcal.js';
+import { propsOf, type ComponentOnDemand } from './read-jcal.js';
 import { VeventProps } from './vevent-props.js';
 
 /** What a reader needs to know about the VEVENT it reads, to report problems precisely. */
-export interface VeventContext {
-  readonly vevent: ICAL.Component;
+export interface VeventContext extends ComponentOnDemand {
+  /** The VEVENT as jCal; component() gives its ICAL.Component, made only when asked for. */
+  readonly vevent: JcalComponent;
   /** The VEVENT's own properties as jCal, in order. */
   readonly props: readonly JcalProperty[];
   /** The properties the reader looks at, by name. */
@@ -36,24 +37,46 @@ export class PropertyLines {
   }
 }
 
+/**
+ * The VEVENTs of one VCALENDAR as ICAL.Components, wrapped only when first asked for: reading most
+ * objects needs none (icsToItem), and getAllSubcomponents wraps them all (some 500 bytes an object).
+ */
+export class VeventComponents {
+  private all: ICAL.Component[] | undefined;
+
+  constructor(private readonly root: ICAL.Component) {
+    this.all = undefined;
+  }
+
+  /** The VEVENT at `position` among the root's VEVENTs: the wrapper getAllSubcomponents('vevent') gives. */
+  at(position: number): ICAL.Component {
+    return (this.all ??= this.root.getAllSubcomponents('vevent'))[position]!;
+  }
+}
+
 /** A context for reading `vevent` alone, with no line numbers (the patcher's). */
 export const veventContext = (vevent: ICAL.Component, uid: string, lines: PropertyLines | undefined, warnings: string[]): VeventContext =>
-  new VeventReader(vevent, new VeventProps(propsOf(vevent)), uid, warnings, lines, 0);
+  new VeventReader(vevent.jCal as JcalComponent, { at: () => vevent }, new VeventProps(propsOf(vevent)), uid, warnings, lines, 0);
 
 /** A class rather than closures: one is made for every VEVENT read. */
 export class VeventReader implements VeventContext {
   readonly props: readonly JcalProperty[];
 
-  /** `position`: the VEVENT's place among the VEVENTs of the text `lines` come from. */
+  /** `position`: the VEVENT's place among the VEVENTs of the text `lines` come from, and of `components`. */
   constructor(
-    readonly vevent: ICAL.Component,
+    readonly vevent: JcalComponent,
+    private readonly components: Pick<VeventComponents, 'at'>,
     readonly index: VeventProps,
     readonly uid: string,
     private readonly warnings: string[],
     private readonly lines: PropertyLines | undefined,
     private readonly position: number,
   ) {
-    this.props = propsOf(vevent);
+    this.props = vevent[1];
+  }
+
+  component(): ICAL.Component {
+    return this.components.at(this.position);
   }
 
   lineOf(prop: JcalProperty): number | undefined {

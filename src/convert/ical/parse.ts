@@ -1,16 +1,16 @@
 import ICAL from 'ical.js';
 import type { CalendarItem, CalendarSeries, EventOccurrence, EventTime, OccurrenceKey, RecurrenceRule } from '../../model/index.js';
 import { eventTimeToEpochMs } from '../../model/index.js';
-import { PropertyLines, VeventReader, type VeventContext } from './context.js';
+import { PropertyLines, VeventComponents, VeventReader, type VeventContext } from './context.js';
 import { parseRrule } from './deps.js';
 import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
-import { lexCalendar, type JcalProperty } from './lex.js';
+import { lexCalendar, type JcalComponent, type JcalProperty } from './lex.js';
 import type { SkippedZone } from './lex-zones.js';
 import { lineContaining } from './lines.js';
 import { readOccurrence } from './read-fields.js';
 import type { HtmlVerdicts } from './read-html.js';
-import { paramOf, plainRecur, plainRecurText, propValue, propsOf } from './read-jcal.js';
+import { paramOf, plainRecur, plainRecurText, propValue } from './read-jcal.js';
 import { ruleFromJcalRecur } from '../recurrence/rrule-jcal.js';
 import { VeventProps } from './vevent-props.js';
 import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
@@ -84,13 +84,13 @@ const atMidnight = (t: EventTime): t is EventTime & { local: string } => t.kind 
  * X-MICROSOFT-CDO-ALLDAYEVENT:TRUE; read as times they would shift by hours in other zones.
  */
 function allDayByFlag(ctx: VeventContext, start: EventTime, end: EventTime): { start: EventTime; end: EventTime } {
-  const flag = String(propValue(ctx.vevent, ctx.index.allDayFlag) ?? '').trim().toUpperCase();
+  const flag = String(propValue(ctx.index.allDayFlag, ctx) ?? '').trim().toUpperCase();
   if (flag !== 'TRUE' || !atMidnight(start) || !atMidnight(end)) return { start, end };
   return { start: { kind: 'date', date: start.local.slice(0, 10) }, end: { kind: 'date', date: end.local.slice(0, 10) } };
 }
 
-function uidOf(vevent: ICAL.Component, props: VeventProps, index: number): string {
-  const uid = propValue(vevent, props.uid);
+function uidOf(components: VeventComponents, props: VeventProps, index: number): string {
+  const uid = propValue(props.uid, { component: () => components.at(index) });
   if (typeof uid !== 'string' || uid.trim() === '') throw new IcalParseError(`VEVENT #${index + 1} has no UID`, { property: 'uid' });
   return uid;
 }
@@ -118,7 +118,7 @@ interface SeriesParts {
  */
 function ruleText(ctx: VeventContext, rrule: JcalProperty): string {
   // Without parameters, ical.js writes the property as "RRULE:" and the value as its recur type writes it.
-  const written = plainRecurText(rrule) ?? ctx.vevent.getFirstProperty('rrule')!.toICALString().replace(/^RRULE[^:]*:/i, '');
+  const written = plainRecurText(rrule) ?? ctx.component().getFirstProperty('rrule')!.toICALString().replace(/^RRULE[^:]*:/i, '');
   const upper = written.toUpperCase();
   // No X- part (the usual case): nothing to warn about or drop.
   if (!upper.includes('X-')) return upper;
@@ -187,17 +187,30 @@ export interface CalendarObject extends IcsParseResult {
 
 export function icsToItem(text: string, opts: IcsParseOptions = {}): IcsParseResult {
   const skipped: SkippedZone[] = [];
-  const { item, warnings, detachedOccurrences } = readCalendarObject(parseCalendar(text, skipped), text, opts, skipped);
+  // Without readCalendarObject's components: ICAL.Component wrappers that nobody here would use.
+  const { item, warnings, detachedOccurrences } = readObject(parseCalendar(text, skipped), text, opts, skipped);
   return detachedOccurrences ? { item, warnings, detachedOccurrences } : { item, warnings };
 }
 
-/** The UID all `vevents` share (errors name the first VEVENT without one, or all UIDs found). */
-function commonUid(vevents: readonly ICAL.Component[], indexes: readonly VeventProps[]): string {
-  const uid = uidOf(vevents[0]!, indexes[0]!, 0);
+/**
+ * Reads the VCALENDAR `root` parsed from `text` (the text only serves line numbers), with the
+ * VTIMEZONEs parseCalendar kept aside as text, if any.
+ */
+export function readCalendarObject(root: ICAL.Component, text: string, opts: IcsParseOptions = {}, skipped: readonly SkippedZone[] = []): CalendarObject {
+  const { item, warnings, detachedOccurrences, masterCtx, overrideCtxs } = readObject(root, text, opts, skipped);
+  if (detachedOccurrences) return { item, warnings, detachedOccurrences, overrideComponents: new Map() };
+  const overrideComponents = new Map<OccurrenceKey, ICAL.Component>();
+  for (const [key, ctx] of overrideCtxs) overrideComponents.set(key, ctx.component());
+  return { item, warnings, masterComponent: masterCtx!.component(), overrideComponents };
+}
+
+/** The UID all VEVENTs (as `indexes`) share (errors name the first VEVENT without one, or all UIDs found). */
+function commonUid(components: VeventComponents, indexes: readonly VeventProps[]): string {
+  const uid = uidOf(components, indexes[0]!, 0);
   let several = false;
-  for (let i = 1; i < vevents.length; i++) if (uidOf(vevents[i]!, indexes[i]!, i) !== uid) several = true;
+  for (let i = 1; i < indexes.length; i++) if (uidOf(components, indexes[i]!, i) !== uid) several = true;
   if (!several) return uid;
-  const uids = [...new Set(vevents.map((v, i) => uidOf(v, indexes[i]!, i)))];
+  const uids = [...new Set(indexes.map((props, i) => uidOf(components, props, i)))];
   throw new IcalParseError(`one VCALENDAR must hold one UID, found ${uids.length}: ${uids.join(', ')}`);
 }
 
@@ -208,37 +221,42 @@ interface OverrideRead {
   readonly occ: EventOccurrence;
 }
 
-/**
- * Reads the VCALENDAR `root` parsed from `text` (the text only serves line numbers), with the
- * VTIMEZONEs parseCalendar kept aside as text, if any.
- */
-export function readCalendarObject(root: ICAL.Component, text: string, opts: IcsParseOptions = {}, skipped: readonly SkippedZone[] = []): CalendarObject {
-  const vevents = root.getAllSubcomponents('vevent');
+/** A parse result plus the contexts of the VEVENTs its parts came from (a master unless detached). */
+interface ObjectRead extends IcsParseResult {
+  readonly masterCtx?: VeventContext;
+  readonly overrideCtxs: ReadonlyMap<OccurrenceKey, VeventContext>;
+}
+
+function readObject(root: ICAL.Component, text: string, opts: IcsParseOptions, skipped: readonly SkippedZone[]): ObjectRead {
+  // The VEVENTs' jCal: their ICAL.Components are made only when asked for (or for a rare value that needs one).
+  const vevents: JcalComponent[] = [];
+  for (const child of root.jCal[2] as JcalComponent[]) if (child[0] === 'vevent') vevents.push(child);
   if (vevents.length === 0) throw new IcalParseError('VCALENDAR holds no VEVENT');
+  const components = new VeventComponents(root);
   const indexes: VeventProps[] = [];
-  for (const v of vevents) indexes.push(new VeventProps(propsOf(v)));
-  const uid = commonUid(vevents, indexes);
+  for (const v of vevents) indexes.push(new VeventProps(v[1]));
+  const uid = commonUid(components, indexes);
   const warnings: string[] = [];
   const times = timeReader(root, opts.floatingTz, skipped);
   const htmlVerdicts: HtmlVerdicts = [];
   const lines = new PropertyLines(text);
   let masterCtx: VeventContext | undefined;
-  const overrideCtxs: VeventContext[] = [];
+  const withRecurrenceId: VeventContext[] = [];
   for (let i = 0; i < vevents.length; i++) {
-    const ctx = new VeventReader(vevents[i]!, indexes[i]!, uid, warnings, lines, i);
-    if (ctx.index.recurrenceId) overrideCtxs.push(ctx);
+    const ctx = new VeventReader(vevents[i]!, components, indexes[i]!, uid, warnings, lines, i);
+    if (ctx.index.recurrenceId) withRecurrenceId.push(ctx);
     else if (!masterCtx) masterCtx = ctx;
     else ctx.fail('several VEVENTs without RECURRENCE-ID share this UID');
   }
   const overrideList: OverrideRead[] = [];
-  for (const ctx of overrideCtxs) overrideList.push({ ctx, id: recurrenceIdOf(ctx, times)!, occ: occurrence(ctx, times, htmlVerdicts) });
+  for (const ctx of withRecurrenceId) overrideList.push({ ctx, id: recurrenceIdOf(ctx, times)!, occ: occurrence(ctx, times, htmlVerdicts) });
 
   if (!masterCtx) {
     const detached: Record<OccurrenceKey, EventOccurrence> = {};
     for (const o of overrideList) detached[keyInMasterForm(o.id, o.id)] = o.occ;
     const earliest = [...overrideList].sort((a, b) => eventTimeToEpochMs(a.occ.start) - eventTimeToEpochMs(b.occ.start))[0]!;
     warnings.push(`UID ${uid}: only RECURRENCE-ID occurrences, no master (invited to ${overrideList.length} occurrence(s))`);
-    return { item: { kind: 'single', uid, event: earliest.occ }, warnings, detachedOccurrences: detached, overrideComponents: new Map() };
+    return { item: { kind: 'single', uid, event: earliest.occ }, warnings, detachedOccurrences: detached, overrideCtxs: new Map() };
   }
 
   const master = occurrence(masterCtx, times, htmlVerdicts);
@@ -246,19 +264,19 @@ export function readCalendarObject(root: ICAL.Component, text: string, opts: Ics
   if (!recurring) {
     if (overrideList.length > 0) warnings.push(`UID ${uid}: ${overrideList.length} RECURRENCE-ID override(s) of a non-recurring event ignored`);
     if (masterCtx.index.exdates.length > 0) masterCtx.warn('EXDATE on a non-recurring event ignored');
-    return { item: { kind: 'single', uid, event: master }, warnings, masterComponent: masterCtx.vevent, overrideComponents: new Map() };
+    return { item: { kind: 'single', uid, event: master }, warnings, masterCtx, overrideCtxs: new Map() };
   }
   const overrides: Record<OccurrenceKey, EventOccurrence> = {};
-  const overrideComponents = new Map<OccurrenceKey, ICAL.Component>();
+  const overrideCtxs = new Map<OccurrenceKey, VeventContext>();
   for (const o of overrideList) {
     const key = keyInMasterForm(o.id, master.start);
     // The map rather than `overrides`: a lookup by a freshly built key costs less in a Map.
-    if (overrideComponents.has(key)) o.ctx.fail(`two overrides for the occurrence ${key}`, o.ctx.index.recurrenceId);
+    if (overrideCtxs.has(key)) o.ctx.fail(`two overrides for the occurrence ${key}`, o.ctx.index.recurrenceId);
     overrides[key] = o.occ;
-    overrideComponents.set(key, o.ctx.vevent);
+    overrideCtxs.set(key, o.ctx);
   }
   const { rule, rdates, cancelled } = recurring;
   const item: CalendarSeries =
     rdates.length > 0 ? { kind: 'series', uid, master, rule, rdates, cancelled, overrides } : { kind: 'series', uid, master, rule, cancelled, overrides };
-  return { item, warnings, masterComponent: masterCtx.vevent, overrideComponents };
+  return { item, warnings, masterCtx, overrideCtxs };
 }

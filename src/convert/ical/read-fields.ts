@@ -12,7 +12,7 @@ import type {
   EventTime,
 } from '../../model/index.js';
 import type { VeventContext } from './context.js';
-import type { JcalComponent, JcalProperty } from './lex.js';
+import type { JcalProperty } from './lex.js';
 import { primaryAlarmOf } from './read-alarm.js';
 import { unescapeText } from './text-escape.js';
 import { paramOf, propValue, propsOf } from './read-jcal.js';
@@ -27,22 +27,21 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * model's key order) rather than from spreads, since this runs for every override of every series.
  */
 export function readOccurrence(ctx: VeventContext, htmlVerdicts: HtmlVerdicts, start: EventTime, end: EventTime): EventOccurrence {
-  const v = ctx.vevent;
   const index = ctx.index;
   const description = readText(index.description) ?? '';
   const html = currentHtml(ctx, description, htmlVerdicts);
-  const reminder = primaryAlarmOf(v.jCal as JcalComponent);
+  const reminder = primaryAlarmOf(ctx.vevent);
   const organizer = index.organizer ? personOf(index.organizer, ctx) : undefined;
   const meetingUrl = meetingUrlOf(index);
   const o: Partial<Mutable<EventOccurrence>> = { summary: readText(index.summary) ?? '', description };
   if (html !== undefined) o.descriptionHtml = html;
   o.locations = readLocations(ctx);
   o.categories = readCategories(index.categories);
-  o.busyStatus = readBusyStatus(v, index);
-  o.sensitivity = readSensitivity(v, index);
-  o.importance = readImportance(v, index);
+  o.busyStatus = readBusyStatus(ctx);
+  o.sensitivity = readSensitivity(ctx);
+  o.importance = readImportance(ctx);
   if (reminder) o.reminderMinutesBefore = reminder.minutesBefore;
-  o.status = readStatus(v, index);
+  o.status = readStatus(ctx);
   if (meetingUrl !== undefined) o.onlineMeetingUrl = meetingUrl;
   if (organizer) o.organizer = organizer;
   o.attendees = readAttendees(ctx);
@@ -74,9 +73,9 @@ function readCategories(props: readonly JcalProperty[]): string[] {
   return categories;
 }
 
-/** The first value of `prop` (the VEVENT `v`'s first of its name), trimmed and upper-cased if a string. */
-function upperValue(v: ICAL.Component, prop: JcalProperty | undefined): string | undefined {
-  const value = propValue(v, prop);
+/** The first value of `prop` (the VEVENT `ctx`'s first of its name), trimmed and upper-cased if a string. */
+function upperValue(ctx: VeventContext, prop: JcalProperty | undefined): string | undefined {
+  const value = propValue(prop, ctx);
   return typeof value === 'string' ? value.trim().toUpperCase() : undefined;
 }
 
@@ -115,17 +114,17 @@ function readTextOf(prop: JcalProperty): string {
  * knows TRANSP may flip it and leave the CDO value stale, so the CDO value counts only when it
  * agrees with TRANSP.
  */
-function readBusyStatus(v: ICAL.Component, index: VeventProps): BusyStatus {
-  const transparent = upperValue(v, index.transp) === 'TRANSPARENT';
-  const cdo = CDO_TO_BUSY[upperValue(v, index.cdoBusy) ?? ''];
+function readBusyStatus(ctx: VeventContext): BusyStatus {
+  const transparent = upperValue(ctx, ctx.index.transp) === 'TRANSPARENT';
+  const cdo = CDO_TO_BUSY[upperValue(ctx, ctx.index.cdoBusy) ?? ''];
   if (cdo !== undefined && (cdo === 'free') === transparent) return cdo;
   return transparent ? 'free' : 'busy';
 }
 
-function readSensitivity(v: ICAL.Component, index: VeventProps): Sensitivity {
-  switch (upperValue(v, index.classification)) {
+function readSensitivity(ctx: VeventContext): Sensitivity {
+  switch (upperValue(ctx, ctx.index.classification)) {
     case 'PRIVATE':
-      return upperValue(v, index.sensitivity) === 'PERSONAL' ? 'personal' : 'private';
+      return upperValue(ctx, ctx.index.sensitivity) === 'PERSONAL' ? 'personal' : 'private';
     case 'CONFIDENTIAL':
       return 'confidential';
     default:
@@ -134,15 +133,15 @@ function readSensitivity(v: ICAL.Component, index: VeventProps): Sensitivity {
 }
 
 /** RFC 5545 §3.8.1.9: 1-4 high, 5 or 0/absent normal, 6-9 low. */
-function readImportance(v: ICAL.Component, index: VeventProps): Importance {
-  const p = Number(propValue(v, index.priority) ?? 0);
+function readImportance(ctx: VeventContext): Importance {
+  const p = Number(propValue(ctx.index.priority, ctx) ?? 0);
   if (p >= 1 && p <= 4) return 'high';
   if (p >= 6 && p <= 9) return 'low';
   return 'normal';
 }
 
-function readStatus(v: ICAL.Component, index: VeventProps): EventStatus {
-  const s = upperValue(v, index.status);
+function readStatus(ctx: VeventContext): EventStatus {
+  const s = upperValue(ctx, ctx.index.status);
   return s === 'CANCELLED' ? 'cancelled' : s === 'TENTATIVE' ? 'tentative' : 'confirmed';
 }
 

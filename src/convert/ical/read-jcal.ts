@@ -36,16 +36,21 @@ export function paramOf(p: JcalProperty, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Gives the ICAL.Component of a jCal component when asked (wrappers cost; few values need one). */
+export interface ComponentOnDemand {
+  component(): ICAL.Component;
+}
+
 /**
  * getFirstPropertyValue(name) of `component`: the raw value, or null. Types ical.js decorates
  * (DATE-TIME, DURATION, RECUR …) go through the component, which returns the wrapper objects.
  */
-export const firstValue = (component: ICAL.Component, name: string): unknown => propValue(component, firstProp(propsOf(component), name));
+export const firstValue = (component: ICAL.Component, name: string): unknown => propValue(firstProp(propsOf(component), name), { component: () => component });
 
 /** firstValue(component, p[0]) given `p`, the component's first property of that name. */
-export function propValue(component: ICAL.Component, p: JcalProperty | undefined): unknown {
+export function propValue(p: JcalProperty | undefined, owner: ComponentOnDemand): unknown {
   if (!p || p.length <= 3) return null;
-  if (DECORATED.has(p[2])) return component.getFirstPropertyValue(p[0]);
+  if (DECORATED.has(p[2])) return owner.component().getFirstPropertyValue(p[0]);
   return p[3];
 }
 

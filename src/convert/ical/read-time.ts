@@ -4,7 +4,7 @@ import { epochMsToLocal, localAsUtcMs, occurrenceKey, utcMsAsLocal } from '../..
 import type { OccurrenceKey } from '../../model/index.js';
 import { customZoneOffsetMinutes, ianaZoneForTzidName, resolveIcalTzid } from './deps.js';
 import type { VeventContext } from './context.js';
-import type { JcalProperty } from './lex.js';
+import type { JcalComponent, JcalProperty } from './lex.js';
 import { firstValue, paramOf } from './read-jcal.js';
 import { skippedZoneText, type SkippedZone } from './lex-zones.js';
 
@@ -25,15 +25,19 @@ export interface TimeReader {
  */
 export function timeReader(calendar: ICAL.Component, floatingTz: string | undefined, skipped: readonly SkippedZone[] = []): TimeReader {
   const vtimezones = new ZoneList<ICAL.Component | SkippedZone>();
-  const children = calendar.getAllSubcomponents();
+  // The children's jCal, not getAllSubcomponents(): that wraps every VEVENT in an ICAL.Component too.
+  const children = calendar.jCal[2] as JcalComponent[];
+  let wrapped: ICAL.Component[] | undefined;
+  let zonesMet = 0;
   let next = 0;
   for (let i = 0; i <= children.length; i++) {
     for (; next < skipped.length && skipped[next]!.position === i; next++) {
       const tzid = skipped[next]!.tzid;
       if (tzid !== undefined) vtimezones.set(tzid, skipped[next]!);
     }
-    const vtz = children[i];
-    if (vtz?.name !== 'vtimezone') continue;
+    if (children[i]?.[0] !== 'vtimezone') continue;
+    // Wrapped only when met (most objects' zones were kept aside as text): the wrappers getAllSubcomponents() gives.
+    const vtz = (wrapped ??= calendar.getAllSubcomponents('vtimezone'))[zonesMet++]!;
     const tzid = firstValue(vtz, 'tzid');
     if (typeof tzid === 'string') vtimezones.set(tzid, vtz);
   }

@@ -10,7 +10,8 @@ import { VeventProps } from '../../../src/convert/ical/vevent-props.js';
 class Failed extends Error {}
 
 const ctx: VeventContext = {
-  vevent: undefined as unknown as ICAL.Component,
+  vevent: ['vevent', [], []],
+  component: () => undefined as unknown as ICAL.Component,
   props: [],
   index: new VeventProps([]),
   uid: 'u',
