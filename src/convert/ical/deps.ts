@@ -3,4 +3,4 @@
  */
 export { vtimezoneFor, customZoneOffsetMinutes, resolveIcalTzid } from '../timezones/index.js';
 export { ianaZoneForTzidName } from '../timezones/ical-tzid.js';
-export { parseRrule, formatRrule } from '../recurrence/index.js';
+export { parseRrule, formatRrule, ruleFromJcalRecur } from '../recurrence/index.js';

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import type { CalendarItem, CalendarSeries, EventOccurrence, EventTime, OccurrenceKey, RecurrenceRule } from '../../model/index.js';
 import { eventTimeToEpochMs } from '../../model/index.js';
 import { PropertyLines, VeventComponents, VeventReader, type VeventContext } from './context.js';
-import { parseRrule } from './deps.js';
+import { parseRrule, ruleFromJcalRecur } from './deps.js';
 import { addDuration, parseDuration } from './duration.js';
 import { IcalParseError } from './errors.js';
 import { lexCalendar, type JcalComponent, type JcalProperty } from './lex.js';
@@ -11,7 +11,6 @@ import { lineContaining } from './lines.js';
 import { readOccurrence } from './read-fields.js';
 import type { HtmlVerdicts } from './read-html.js';
 import { paramOf, plainRecur, plainRecurText, propValue } from './read-jcal.js';
-import { ruleFromJcalRecur } from '../recurrence/rrule-jcal.js';
 import { VeventProps } from './vevent-props.js';
 import { keyInMasterForm, readTimeProperty, readTimeValues, timeReader, type TimeReader } from './read-time.js';
 
