@@ -92,6 +92,33 @@ describe('lexCalendar: the jCal ICAL.parse gives', () => {
     assert.ok(answered > 300, `the fast path answered only ${answered} of 1500 documents`);
   });
 
+  it('on folded TEXT values: folds anywhere, inside escapes too, CRLF or LF, space or tab, empty continuations (fast-check)', () => {
+    const head = fc.constantFrom('DESCRIPTION', 'summary', 'X-ALT-DESC;FMTTYPE=text/html;VALUE=TEXT', 'COMMENT;LANGUAGE=en', 'X-A;VALUE=TEXT', 'ATTENDEE;CN=a');
+    const escapeRich = fc.array(fc.constantFrom('\\', '\\n', '\\N', '\\;', '\\,', '\\\\', '\\x', 'ab', ':', ';', ',', ' '), { maxLength: 12 });
+    // Cut positions may repeat: a fold right after a fold is an empty continuation line.
+    const folded = fc
+      .tuple(head, escapeRich, fc.array(fc.nat(60), { maxLength: 6 }), fc.constantFrom('\r\n', '\n'), fc.constantFrom(' ', '\t'))
+      .map(([h, parts, cuts, eol, fold]) => {
+        const line = `${h}:${parts.join('')}`;
+        const at = [...new Set(cuts.map((c) => (c % line.length) + 1))].concat(cuts.slice(0, 1).map((c) => (c % line.length) + 1)).sort((a, b) => a - b);
+        let out = '';
+        let from = 0;
+        for (const c of at) {
+          out += `${line.slice(from, c)}${eol}${fold}`;
+          from = c;
+        }
+        return ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', out + line.slice(from), 'END:VEVENT', 'END:VCALENDAR'].join(eol);
+      });
+    let answered = 0;
+    fc.assert(
+      fc.property(folded, (doc) => {
+        if (assertSame(doc)) answered++;
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(answered > 2000, `the fast path answered only ${answered} of 3000 documents`);
+  });
+
   it('leaves what it does not read plainly to ICAL.parse: errors, text before BEGIN, multi-valued parameters', () => {
     for (const doc of [
       'BEGIN:VCALENDAR\r\nno colon here\r\nEND:VCALENDAR',
