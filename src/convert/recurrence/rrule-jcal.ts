@@ -1,6 +1,6 @@
 import type { ByDay, Frequency, RecurrenceRule } from '../../model/recurrence.js';
-import type { EventTime, Weekday } from '../../model/time.js';
-import { FREQUENCIES, LIST_PARTS, combinationProblem, isCalendarDate, parseByDay, type ListPartSpec } from './rrule-text.js';
+import { WEEKDAYS, type EventTime, type Weekday } from '../../model/time.js';
+import { FREQUENCIES, LIST_PARTS, combinationProblem, inListRange, parseByDay, untilValue, type ListPartSpec } from './rrule-text.js';
 
 /**
  * A RecurrenceRule read straight from a decoded RECUR value (jCal, RFC 7265 §3.6.10: lower-case
@@ -16,8 +16,6 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** LIST_PARTS by jCal name. */
 const LIST_PARTS_BY_KEY: ReadonlyMap<string, ListPartSpec> = new Map(Object.entries(LIST_PARTS).map(([name, spec]) => [name.toLowerCase(), spec]));
-/** ical.js's day numbers (Recur.numericDayToIcalDay for 1-7). */
-const DAY_NUMBERS: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 /** The largest COUNT or INTERVAL parseRrule takes (nine digits). */
 const MAX_POSITIVE = 999_999_999;
 
@@ -43,7 +41,8 @@ export function ruleFromJcalRecur(recur: Readonly<Record<string, unknown>>, dtst
         break;
       }
       case 'wkst': {
-        const day = typeof value === 'number' ? DAY_NUMBERS[value - 1] : DAY_NUMBERS.includes(value as Weekday) ? (value as Weekday) : undefined;
+        // ical.js's day numbers run from 1 = SU, in WEEKDAYS' order (Recur.numericDayToIcalDay).
+        const day = typeof value === 'number' ? WEEKDAYS[value - 1] : WEEKDAYS.includes(value as Weekday) ? (value as Weekday) : undefined;
         if (day === undefined) return undefined;
         rule.wkst = day;
         break;
@@ -77,10 +76,7 @@ function integers(value: unknown, spec: ListPartSpec): number[] | undefined {
 }
 
 function isListInteger(n: unknown, spec: ListPartSpec): n is number {
-  if (!Number.isInteger(n) || Object.is(n, -0)) return false;
-  const v = n as number;
-  const abs = Math.abs(v);
-  return abs >= spec.min && abs <= spec.max && (v >= 0 || spec.signed) && !(spec.signed && v === 0);
+  return Number.isInteger(n) && !Object.is(n, -0) && inListRange(n as number, spec);
 }
 
 function byDays(value: unknown): ByDay[] | undefined {
@@ -110,9 +106,5 @@ function fits(s: string, pattern: string): boolean {
 function untilOf(s: string): EventTime | undefined {
   const date = s.length === 10 || s.length === 19 || (s.length === 20 && s[19] === 'Z');
   if (!date || !fits(s, s.length === 10 ? 'dddd-dd-dd' : 'dddd-dd-ddTdd:dd:dd')) return undefined;
-  if (!isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)))) return undefined;
-  if (s.length === 10) return { kind: 'date', date: s };
-  if (Number(s.slice(11, 13)) > 23 || Number(s.slice(14, 16)) > 59 || Number(s.slice(17, 19)) > 60) return undefined;
-  const local = s.slice(0, 19);
-  return s.length === 20 ? { kind: 'zoned', local, tz: 'UTC' } : { kind: 'floating', local };
+  return s.length === 10 ? untilValue(s, undefined, false) : untilValue(s.slice(0, 10), s.slice(11, 19), s.length === 20);
 }

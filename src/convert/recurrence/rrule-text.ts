@@ -128,14 +128,17 @@ export function combinationProblem(rule: RecurrenceRule, dtstartKind: EventTime[
 }
 
 /** An integer BY list; loops rather than map callbacks, which would be closures made per part. */
-function intList(val: string, list: { min: number; max: number; signed: boolean }, value: string, part: string): number[] {
+/** Whether the integer `n` is allowed in a BY list of this spec (range by absolute value; 0 never where negatives are). */
+export function inListRange(n: number, list: Pick<ListPartSpec, 'min' | 'max' | 'signed'>): boolean {
+  const abs = Math.abs(n);
+  return abs >= list.min && abs <= list.max && (n >= 0 || list.signed) && !(list.signed && n === 0);
+}
+
+function intList(val: string, list: Pick<ListPartSpec, 'min' | 'max' | 'signed'>, value: string, part: string): number[] {
   const out: number[] = [];
   for (const item of val.split(',')) {
     const n = INT_RE.test(item) ? Number(item) : NaN;
-    const abs = Math.abs(n);
-    if (!Number.isInteger(n) || abs < list.min || abs > list.max || (n < 0 && !list.signed) || (list.signed && n === 0)) {
-      fail(value, part, `"${item}" is out of range`);
-    }
+    if (!Number.isInteger(n) || !inListRange(n, list)) fail(value, part, `"${item}" is out of range`);
     out.push(n);
   }
   return out;
@@ -160,7 +163,7 @@ export function parseByDay(item: string): ByDay | undefined {
 }
 
 /** A real day of the proleptic Gregorian calendar (what Date accepts for YYYY-MM-DD and gives back). */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
+function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -169,13 +172,19 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 
 function parseUntil(val: string): EventTime | undefined {
   const m = UNTIL_RE.exec(val);
-  if (!m) return undefined;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
-  if (m[4] === undefined) return { kind: 'date', date };
-  const local = `${date}T${m[4]}:${m[5]}:${m[6]}`;
-  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return undefined;
-  return m[7] === 'Z' ? { kind: 'zoned', local, tz: 'UTC' } : { kind: 'floating', local };
+  return m ? untilValue(`${m[1]}-${m[2]}-${m[3]}`, m[4] === undefined ? undefined : `${m[4]}:${m[5]}:${m[6]}`, m[7] === 'Z') : undefined;
+}
+
+/**
+ * UNTIL from its digits in place, date 'YYYY-MM-DD' and time 'HH:MM:SS' (none for a DATE), in UTC or
+ * floating; undefined unless the date is a real day and the time a real time (a leap second allowed).
+ */
+export function untilValue(date: string, time: string | undefined, utc: boolean): EventTime | undefined {
+  if (!isCalendarDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)))) return undefined;
+  if (time === undefined) return { kind: 'date', date };
+  if (Number(time.slice(0, 2)) > 23 || Number(time.slice(3, 5)) > 59 || Number(time.slice(6, 8)) > 60) return undefined;
+  const local = `${date}T${time}`;
+  return utc ? { kind: 'zoned', local, tz: 'UTC' } : { kind: 'floating', local };
 }
 
 /**
